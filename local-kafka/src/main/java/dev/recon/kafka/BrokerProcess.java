@@ -1,0 +1,197 @@
+package dev.recon.kafka;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/** The broker JVM: storage format once, launch, readiness wait and stop. */
+final class BrokerProcess {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private final Process process;
+
+    private BrokerProcess(Process process) {
+        this.process = process;
+    }
+
+    static BrokerProcess start(BrokerSettings s) throws IOException {
+        Files.createDirectories(s.dataDir());
+        Path props = writeProperties(s);
+        Path log4j =
+                BrokerFiles.copyResource(
+                        "broker-log4j2.properties", s.dataDir().resolve("log4j2.properties"));
+        Path log = s.dataDir().resolve("broker.log");
+        if (!Files.exists(s.dataDir().resolve("logs/meta.properties"))) {
+            format(s, props, log4j, log);
+        }
+        List<String> cmd = java(s, log4j, log);
+        cmd.add("-Xms" + s.heap());
+        cmd.add("-Xmx" + s.heap());
+        cmd.add("-XX:+UseG1GC");
+        cmd.add("kafka.Kafka");
+        cmd.add(props.toString());
+        Process p =
+                new ProcessBuilder(cmd)
+                        .redirectErrorStream(true)
+                        .redirectOutput(s.dataDir().resolve("broker.out").toFile())
+                        .start();
+        BrokerProcess bp = new BrokerProcess(p);
+        bp.awaitReady(s, log);
+        return bp;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    void stop(Duration grace) {
+        process.destroy();
+        try {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitReady(BrokerSettings s, Path log) throws IOException {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException(
+                        "Kafka broker exited with code "
+                                + process.exitValue()
+                                + ":\n"
+                                + tail(s.dataDir().resolve("broker.out"), log));
+            }
+            if (logSaysStarted(log) && portOpen(s.port())) {
+                return;
+            }
+            sleep(100);
+        }
+        stop(Duration.ofSeconds(5));
+        throw new IOException(
+                "Kafka broker did not start within " + START_TIMEOUT + ":\n" + tail(log, log));
+    }
+
+    private static void format(BrokerSettings s, Path props, Path log4j, Path log)
+            throws IOException {
+        List<String> cmd = java(s, log4j, log);
+        cmd.addAll(
+                List.of(
+                        "kafka.tools.StorageTool",
+                        "format",
+                        "-t",
+                        clusterId(),
+                        "-c",
+                        props.toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (p.waitFor() != 0) {
+                throw new IOException("formatting Kafka storage failed:\n" + out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while formatting Kafka storage", e);
+        }
+    }
+
+    private static List<String> java(BrokerSettings s, Path log4j, Path log) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(s.javaHome().resolve("bin/java").toString());
+        cmd.add("-cp");
+        cmd.add(BrokerFiles.brokerClasspath());
+        cmd.add("-Dlog4j2.configurationFile=" + log4j.toUri());
+        cmd.add("-Drecon.broker.log=" + log);
+        return cmd;
+    }
+
+    private static Path writeProperties(BrokerSettings s) throws IOException {
+        String props =
+                String.join(
+                        "\n",
+                        "process.roles=broker,controller",
+                        "node.id=1",
+                        "controller.quorum.voters=1@127.0.0.1:" + s.controllerPort(),
+                        "listeners=PLAINTEXT://127.0.0.1:"
+                                + s.port()
+                                + ",CONTROLLER://127.0.0.1:"
+                                + s.controllerPort(),
+                        "advertised.listeners=PLAINTEXT://127.0.0.1:" + s.port(),
+                        "controller.listener.names=CONTROLLER",
+                        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                        "inter.broker.listener.name=PLAINTEXT",
+                        "log.dirs=" + s.dataDir().resolve("logs"),
+                        "num.partitions=" + s.defaultPartitions(),
+                        "offsets.topic.replication.factor=1",
+                        "offsets.topic.num.partitions=4",
+                        "transaction.state.log.replication.factor=1",
+                        "transaction.state.log.min.isr=1",
+                        "share.coordinator.state.topic.replication.factor=1",
+                        "share.coordinator.state.topic.min.isr=1",
+                        "group.initial.rebalance.delay.ms=0",
+                        "auto.create.topics.enable=true",
+                        "");
+        Path file = s.dataDir().resolve("server.properties");
+        Files.writeString(file, props);
+        return file;
+    }
+
+    private static String clusterId() {
+        UUID u = UUID.randomUUID();
+        ByteBuffer b = ByteBuffer.allocate(16);
+        b.putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+    }
+
+    private static boolean logSaysStarted(Path log) {
+        try {
+            return Files.exists(log) && Files.readString(log).contains("Kafka Server started");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean portOpen(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String tail(Path... files) {
+        StringBuilder sb = new StringBuilder();
+        for (Path f : files) {
+            try {
+                List<String> lines = Files.exists(f) ? Files.readAllLines(f) : List.of();
+                lines.subList(Math.max(0, lines.size() - 30), lines.size())
+                        .forEach(l -> sb.append(l).append('\n'));
+            } catch (IOException e) {
+                sb.append("(cannot read ").append(f).append(")\n");
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

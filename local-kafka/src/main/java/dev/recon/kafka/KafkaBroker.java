@@ -1,0 +1,113 @@
+package dev.recon.kafka;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * A real Kafka 4 broker (combined KRaft broker and controller) running as a separate JVM on
+ * 127.0.0.1, started from the Kafka jars in the local Maven repository; no Docker.
+ *
+ * <pre>{@code
+ * try (KafkaBroker broker = KafkaBroker.builder().build().start()) {
+ *     broker.createTopics(2, "payments", "bills");
+ *     String servers = broker.bootstrapServers();
+ * }
+ * }</pre>
+ */
+public final class KafkaBroker implements AutoCloseable {
+    private final BrokerSettings settings;
+    private BrokerProcess process;
+
+    KafkaBroker(BrokerSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Returns a builder; every setting has a default suitable for a laptop. */
+    public static KafkaBrokerBuilder builder() {
+        return new KafkaBrokerBuilder();
+    }
+
+    /** Formats storage if needed, starts the broker and waits until it serves requests. */
+    public KafkaBroker start() throws IOException {
+        process = BrokerProcess.start(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "kafka-broker-stop"));
+        return this;
+    }
+
+    /** The {@code bootstrap.servers} value of this broker. */
+    public String bootstrapServers() {
+        return "127.0.0.1:" + settings.port();
+    }
+
+    /** The broker's own log file. */
+    public Path logFile() {
+        return settings.dataDir().resolve("broker.log");
+    }
+
+    /** Creates topics with replication factor 1; topics that already exist are left alone. */
+    public void createTopics(int partitions, String... topics) {
+        List<NewTopic> newTopics = new ArrayList<>();
+        for (String t : topics) {
+            newTopics.add(new NewTopic(t, partitions, (short) 1));
+        }
+        try (Admin admin = admin()) {
+            for (var e : admin.createTopics(newTopics).values().entrySet()) {
+                try {
+                    e.getValue().get();
+                } catch (ExecutionException ex) {
+                    if (!(ex.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException(
+                                "could not create topic " + e.getKey() + ": " + ex.getCause(), ex);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        }
+    }
+
+    /** An admin client for this broker; the caller closes it. */
+    public Admin admin() {
+        return Admin.create(
+                Map.of(
+                        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers(),
+                        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                        15_000,
+                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                        20_000));
+    }
+
+    /** Stops the broker process (SIGTERM, then SIGKILL) and removes a temporary data folder. */
+    @Override
+    public synchronized void close() {
+        if (process != null) {
+            process.stop(Duration.ofSeconds(15));
+            process = null;
+            if (settings.deleteOnClose()) {
+                BrokerFiles.deleteTree(settings.dataDir());
+            }
+        }
+    }
+
+    /** Whether the broker process is alive. */
+    public boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    static Path newTempDir() throws IOException {
+        return Files.createTempDirectory("recon-kafka-");
+    }
+}
