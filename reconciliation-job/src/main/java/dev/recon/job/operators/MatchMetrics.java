@@ -1,0 +1,74 @@
+package dev.recon.job.operators;
+
+import dev.recon.model.avro.Alert;
+import dev.recon.model.avro.AlertAction;
+
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Histogram;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Metrics of the matcher: events in per stream, pairs matched, breaks, amount at risk and detection
+ * latency per rule, resolves, and keys pending a counterpart.
+ */
+final class MatchMetrics {
+    private static final int LATENCY_WINDOW = 10_000;
+
+    final Counter leftIn;
+    final Counter rightIn;
+    final Counter pairsMatched;
+    final Counter redeliveries;
+    final Counter resolves;
+    private final MetricGroup group;
+    private final Map<String, RuleMetrics> rules = new HashMap<>();
+    private long pending;
+
+    MatchMetrics(MetricGroup operatorGroup, String leftName, String rightName) {
+        this.group = operatorGroup.addGroup("recon");
+        this.leftIn = group.addGroup("stream", leftName).counter("eventsIn");
+        this.rightIn = group.addGroup("stream", rightName).counter("eventsIn");
+        this.pairsMatched = group.counter("pairsMatched");
+        this.redeliveries = group.counter("redeliveriesIgnored");
+        this.resolves = group.counter("resolves");
+        group.gauge("pendingEntries", () -> pending);
+    }
+
+    void pendingAdded() {
+        pending++;
+    }
+
+    void pendingRemoved() {
+        pending--;
+    }
+
+    /** Counts an emitted alert under its rule and severity. */
+    void alert(Alert a) {
+        if (a.getAction() == AlertAction.RESOLVE) {
+            resolves.inc();
+            return;
+        }
+        RuleMetrics m =
+                rules.computeIfAbsent(a.getRuleId() + "/" + a.getSeverity(), k -> register(a));
+        m.breaks.inc();
+        m.amountAtRisk.inc(a.getAmountAtRiskMinor());
+        m.latency.update(Math.max(0, a.getDetectedAt() - a.getDecidedAt()));
+    }
+
+    private RuleMetrics register(Alert a) {
+        MetricGroup g =
+                group.addGroup("rule", a.getRuleId())
+                        .addGroup("severity", a.getSeverity().name().toLowerCase())
+                        .addGroup("mode", a.getMode().name().toLowerCase());
+        return new RuleMetrics(
+                g.counter("breaks"),
+                g.counter("amountAtRiskMinor"),
+                g.histogram(
+                        "detectionLatencyMs", new DescriptiveStatisticsHistogram(LATENCY_WINDOW)));
+    }
+
+    private record RuleMetrics(Counter breaks, Counter amountAtRisk, Histogram latency) {}
+}
