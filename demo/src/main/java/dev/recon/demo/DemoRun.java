@@ -1,0 +1,149 @@
+package dev.recon.demo;
+
+import dev.recon.job.JobOptions;
+import dev.recon.job.ReconciliationMain;
+import dev.recon.job.cli.Flags;
+import dev.recon.kafka.KafkaBroker;
+import dev.recon.loadgen.AlertChecker;
+import dev.recon.loadgen.CheckReport;
+import dev.recon.loadgen.GroundTruth;
+import dev.recon.loadgen.LoadGenerator;
+
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** One demo run: owns the broker, the job and the temporary folders, and stops them all. */
+final class DemoRun implements AutoCloseable {
+    private static final String[] TOPICS = {"payments", "bills", "alerts", "dead-letters"};
+
+    private final DemoOptions opts;
+    private final PrintStream out;
+    private KafkaBroker broker;
+    private JobClient job;
+    private Path workDir;
+
+    DemoRun(DemoOptions opts, PrintStream out) {
+        this.opts = opts;
+        this.out = out;
+    }
+
+    boolean execute() throws Exception {
+        long start = System.nanoTime();
+        workDir = Files.createTempDirectory("recon-demo-");
+        step("starting a Kafka broker (KRaft, separate JVM) on 127.0.0.1");
+        broker = KafkaBroker.builder().setHeap("768m").build().start();
+        broker.createTopics(2, TOPICS);
+        step("broker ready at " + broker.bootstrapServers() + "; topics " + String.join(", ", TOPICS));
+        JobOptions jobOpts = jobOptions();
+        step("starting the reconciliation job on a local MiniCluster (RocksDB, checkpoints every "
+                + opts.checkpointInterval().toMillis() + " ms, parallelism " + opts.parallelism() + ")");
+        job = startJob(jobOpts);
+        step("generating " + opts.events() + " payments with their bills, fault fraction "
+                + opts.faultFraction() + " per class");
+        GroundTruth truth = generate();
+        step("waiting for verdicts (deadline " + opts.deadline().toMillis() + " ms) and checking the alerts topic");
+        CheckReport report = check(truth);
+        PrometheusScrape metrics = PrometheusScrape.of(opts.metricsPorts());
+        new DemoSummary(out).print(truth, report, metrics, Duration.ofNanos(System.nanoTime() - start));
+        return report.passed();
+    }
+
+    private JobOptions jobOptions() throws Exception {
+        String[] args = {
+            "--bootstrap-servers", broker.bootstrapServers(),
+            "--starting-offsets", "earliest",
+            "--deadline-ms", Long.toString(opts.deadline().toMillis()),
+            "--checkpoint-interval-ms", Long.toString(opts.checkpointInterval().toMillis()),
+            "--parallelism", Integer.toString(opts.parallelism()),
+            "--amount-tolerance", opts.tolerance(),
+            "--group-id", "recon-demo",
+        };
+        return JobOptions.from(Flags.parse(args, JobOptions.FLAGS));
+    }
+
+    private JobClient startJob(JobOptions jobOpts) throws Exception {
+        Configuration c = ReconciliationMain.jobConfig(jobOpts);
+        c.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("512m"));
+        c.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, workDir.resolve("checkpoints").toUri().toString());
+        c.setString("metrics.reporter.prom.factory.class",
+                "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
+        c.setString("metrics.reporter.prom.port", opts.metricsPorts());
+        c.setString("metrics.reporter.prom.host", "127.0.0.1");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(opts.parallelism(), c);
+        ReconciliationMain.newJob(jobOpts).build(env);
+        JobClient client = env.executeAsync("recon demo: payments vs bills");
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (client.getJobStatus().get(10, TimeUnit.SECONDS) != JobStatus.RUNNING) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("the job did not reach RUNNING within 60 s");
+            }
+            Thread.sleep(100);
+        }
+        return client;
+    }
+
+    private GroundTruth generate() {
+        ProgressBar bar = new ProgressBar(System.err);
+        GroundTruth truth = LoadGenerator.builder()
+                .setBootstrapServers(broker.bootstrapServers())
+                .setPaymentTopic("payments")
+                .setBillTopic("bills")
+                .setEvents(opts.events())
+                .setRatePerSecond(opts.rate())
+                .setFaultFraction(opts.faultFraction())
+                .setSeed(opts.seed())
+                .setDeadline(opts.deadline())
+                .setGroundTruthFile(workDir.resolve("ground-truth.json"))
+                .setProgressListener(bar)
+                .build()
+                .run();
+        bar.done();
+        return truth;
+    }
+
+    private CheckReport check(GroundTruth truth) {
+        return AlertChecker.builder()
+                .setBootstrapServers(broker.bootstrapServers())
+                .setAlertsTopic("alerts")
+                .setGroundTruth(truth)
+                .setTimeout(opts.deadline().plusSeconds(60))
+                .setQuietPeriod(Duration.ofSeconds(2))
+                .build()
+                .check();
+    }
+
+    private void step(String what) {
+        out.println("==> " + what);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (job != null) {
+            try {
+                job.cancel().get(20, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // the job is already gone
+            }
+            job = null;
+        }
+        if (broker != null) {
+            broker.close();
+            broker = null;
+        }
+        if (workDir != null) {
+            DemoFiles.deleteTree(workDir);
+            workDir = null;
+        }
+    }
+}

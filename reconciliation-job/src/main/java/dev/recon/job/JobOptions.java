@@ -1,0 +1,228 @@
+package dev.recon.job;
+
+import dev.recon.job.cli.Flag;
+import dev.recon.job.cli.Flags;
+import dev.recon.job.cli.UsageException;
+import dev.recon.job.rules.DefaultRuleSetProvider;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+
+/** Options of the reconciliation job, parsed and validated from the command line. */
+public record JobOptions(
+        String bootstrapServers,
+        String paymentsTopic,
+        String billsTopic,
+        String alertsTopic,
+        String deadLetterTopic,
+        String groupId,
+        String startingOffsets,
+        Duration deadline,
+        Duration retention,
+        String amountTolerance,
+        Duration checkpointInterval,
+        int parallelism,
+        Duration outOfOrderness,
+        Duration idleness,
+        Properties kafkaProperties) {
+
+    static final Flag BOOTSTRAP =
+            Flag.of(
+                    "bootstrap-servers",
+                    "host:port,...",
+                    null,
+                    "Kafka bootstrap servers (required)");
+    static final Flag PAYMENTS =
+            Flag.of(
+                    "payments-topic",
+                    "topic",
+                    "payments",
+                    "topic of payment-core events (Avro PaymentEvent)");
+    static final Flag BILLS =
+            Flag.of("bills-topic", "topic", "bills", "topic of bill events (Avro BillEvent)");
+    static final Flag ALERTS =
+            Flag.of("alerts-topic", "topic", "alerts", "topic the JSON alerts are written to");
+    static final Flag DEAD =
+            Flag.of(
+                    "dead-letter-topic",
+                    "topic",
+                    "dead-letters",
+                    "topic for records that cannot be decoded");
+    static final Flag GROUP = Flag.of("group-id", "id", "recon", "Kafka consumer group id");
+    static final Flag OFFSETS =
+            Flag.of(
+                    "starting-offsets",
+                    "earliest|latest|committed",
+                    "committed",
+                    "where to start reading when no checkpoint exists; committed falls back to earliest");
+    static final Flag DEADLINE =
+            Flag.of(
+                    "deadline-ms",
+                    "ms",
+                    "5000",
+                    "how long one side waits for its counterpart before a missing verdict");
+    static final Flag RETENTION =
+            Flag.of(
+                    "retention-ms",
+                    "ms",
+                    "600000",
+                    "how long a matched or expired key is remembered to catch duplicates, redeliveries and late counterparts");
+    static final Flag TOLERANCE =
+            Flag.of(
+                    "amount-tolerance",
+                    "exact|N|Nbps",
+                    "exact",
+                    "allowed amount difference: exact, N minor units, or N basis points");
+    static final Flag CHECKPOINT =
+            Flag.of(
+                    "checkpoint-interval-ms",
+                    "ms",
+                    "10000",
+                    "checkpoint interval; 0 disables checkpoints (not for production)");
+    static final Flag PARALLELISM =
+            Flag.of("parallelism", "n", "0", "job parallelism; 0 uses the cluster default");
+    static final Flag OOO =
+            Flag.of(
+                    "out-of-orderness-ms",
+                    "ms",
+                    "2000",
+                    "bounded out-of-orderness of event-time watermarks");
+    static final Flag IDLENESS =
+            Flag.of(
+                    "idleness-ms",
+                    "ms",
+                    "1000",
+                    "a partition quiet this long no longer holds the watermark back");
+    static final Flag KAFKA_PROP =
+            Flag.of(
+                    "kafka-property",
+                    "key=value",
+                    null,
+                    "extra Kafka client property, repeatable (e.g. security.protocol=SASL_SSL)");
+    static final Flag KAFKA_FILE =
+            Flag.of(
+                    "kafka-properties-file",
+                    "path",
+                    null,
+                    "Kafka client properties file, for secrets such as sasl.jaas.config (never logged)");
+    static final Flag HELP = Flag.bool("help", "print this help and exit");
+
+    /** Every flag of the job, in the order the help lists them. */
+    public static final List<Flag> FLAGS =
+            List.of(
+                    BOOTSTRAP,
+                    PAYMENTS,
+                    BILLS,
+                    ALERTS,
+                    DEAD,
+                    GROUP,
+                    OFFSETS,
+                    DEADLINE,
+                    RETENTION,
+                    TOLERANCE,
+                    CHECKPOINT,
+                    PARALLELISM,
+                    OOO,
+                    IDLENESS,
+                    KAFKA_PROP,
+                    KAFKA_FILE,
+                    HELP);
+
+    /** Parses the command line; {@code --help} is the caller's to check with {@link #wantsHelp}. */
+    public static JobOptions parse(String[] args) throws UsageException {
+        return from(Flags.parse(args, FLAGS));
+    }
+
+    /** True when {@code --help} was given. */
+    public static boolean wantsHelp(String[] args) {
+        return List.of(args).contains("--help");
+    }
+
+    /** Builds options from parsed flags (also used by the demo, which shares these flags). */
+    public static JobOptions from(Flags f) throws UsageException {
+        String offsets = f.get(OFFSETS);
+        if (!List.of("earliest", "latest", "committed").contains(offsets)) {
+            throw new UsageException(
+                    "--starting-offsets must be earliest, latest or committed, got '"
+                            + offsets
+                            + "'");
+        }
+        String tolerance = f.get(TOLERANCE);
+        try {
+            DefaultRuleSetProvider.parseTolerance(tolerance);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--amount-tolerance: " + e.getMessage());
+        }
+        return new JobOptions(
+                f.required(BOOTSTRAP),
+                f.get(PAYMENTS),
+                f.get(BILLS),
+                f.get(ALERTS),
+                f.get(DEAD),
+                f.get(GROUP),
+                offsets,
+                Duration.ofMillis(f.getLong(DEADLINE, 1, 86_400_000L * 30)),
+                Duration.ofMillis(f.getLong(RETENTION, 1, 86_400_000L * 30)),
+                tolerance,
+                Duration.ofMillis(f.getLong(CHECKPOINT, 0, 3_600_000)),
+                (int) f.getLong(PARALLELISM, 0, 4096),
+                Duration.ofMillis(f.getLong(OOO, 0, 3_600_000)),
+                Duration.ofMillis(f.getLong(IDLENESS, 1, 3_600_000)),
+                kafkaProperties(f));
+    }
+
+    private static Properties kafkaProperties(Flags f) throws UsageException {
+        Properties p = new Properties();
+        if (f.has(KAFKA_FILE)) {
+            Path file = Path.of(f.get(KAFKA_FILE));
+            try (Reader r = Files.newBufferedReader(file)) {
+                p.load(r);
+            } catch (IOException e) {
+                throw new UsageException(
+                        "--kafka-properties-file: cannot read " + file + ": " + e.getMessage());
+            }
+        }
+        for (String kv : f.all(KAFKA_PROP)) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0) {
+                throw new UsageException(
+                        "--kafka-property must look like key=value, got '" + kv + "'");
+            }
+            p.setProperty(kv.substring(0, eq).trim(), kv.substring(eq + 1));
+        }
+        return p;
+    }
+
+    /** The rule set these options select. */
+    public DefaultRuleSetProvider rules() {
+        return new DefaultRuleSetProvider(
+                deadline, amountTolerance, retention, paymentsTopic, billsTopic);
+    }
+
+    /** Never prints Kafka property values: they may hold credentials. */
+    @Override
+    public String toString() {
+        return "JobOptions[bootstrapServers="
+                + bootstrapServers
+                + ", topics="
+                + paymentsTopic
+                + "/"
+                + billsTopic
+                + "->"
+                + alertsTopic
+                + ", deadline="
+                + deadline
+                + ", retention="
+                + retention
+                + ", tolerance="
+                + amountTolerance
+                + ", kafkaProperties="
+                + kafkaProperties.stringPropertyNames()
+                + "]";
+    }
+}

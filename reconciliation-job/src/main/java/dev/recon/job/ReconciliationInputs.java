@@ -1,0 +1,18 @@
+package dev.recon.job;
+
+import dev.recon.model.avro.BillEvent;
+import dev.recon.model.avro.DeadLetter;
+import dev.recon.model.avro.PaymentEvent;
+
+import org.apache.flink.streaming.api.datastream.DataStream;
+
+import javax.annotation.Nullable;
+
+/**
+ * The streams a reconciliation reads: payments, bills, and the records rejected while reading them
+ * (null when the inputs cannot produce any, as with in-memory test inputs).
+ */
+public record ReconciliationInputs(
+        DataStream<PaymentEvent> payments,
+        DataStream<BillEvent> bills,
+        @Nullable DataStream<DeadLetter> deadLetters) {}

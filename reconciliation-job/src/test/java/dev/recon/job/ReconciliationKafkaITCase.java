@@ -1,0 +1,194 @@
+package dev.recon.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.recon.job.cli.Flags;
+import dev.recon.kafka.KafkaBroker;
+import dev.recon.loadgen.AlertChecker;
+import dev.recon.loadgen.CheckReport;
+import dev.recon.loadgen.FaultClass;
+import dev.recon.loadgen.GroundTruth;
+import dev.recon.loadgen.LoadGenerator;
+
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * End to end on real parts: a Kafka broker process, the job on a MiniCluster with RocksDB and
+ * checkpoints, the load generator's faults, and the checker comparing alert ids exactly.
+ */
+class ReconciliationKafkaITCase {
+    private static final long DEADLINE_MS = 2_000;
+    private static KafkaBroker broker;
+
+    @TempDir static Path tmp;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        broker = KafkaBroker.builder().build().start();
+        broker.createTopics(2, "payments", "bills", "alerts", "dead-letters");
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.close();
+    }
+
+    @Test
+    void detectsEveryInjectedFaultExactlyAndDeadLettersGarbage() throws Exception {
+        int metricsPort = freePort();
+        JobClient job = startJob(metricsPort);
+        try {
+            List<byte[]> garbage = List.of(
+                    "not avro".getBytes(StandardCharsets.UTF_8), new byte[] {(byte) 0xff, 1, 2}, new byte[0]);
+            produceRaw("payments", garbage);
+            GroundTruth truth = LoadGenerator.builder()
+                    .setBootstrapServers(broker.bootstrapServers())
+                    .setEvents(3_000)
+                    .setFaultFraction(0.01)
+                    .setSeed(7)
+                    .setDeadline(Duration.ofMillis(DEADLINE_MS))
+                    .setGroundTruthFile(tmp.resolve("truth.json"))
+                    .build()
+                    .run();
+            CheckReport report = AlertChecker.builder()
+                    .setBootstrapServers(broker.bootstrapServers())
+                    .setAlertsTopic("alerts")
+                    .setGroundTruth(truth)
+                    .setTimeout(Duration.ofSeconds(60))
+                    .setQuietPeriod(Duration.ofSeconds(2))
+                    .build()
+                    .check();
+
+            assertThat(report.missed()).as(report.format()).isEmpty();
+            assertThat(report.falseAlerts()).as(report.format()).isEmpty();
+            assertThat(report.resolves()).as("no break healed: the generator never sends late counterparts").isEmpty();
+            for (FaultClass c : FaultClass.values()) {
+                assertThat(report.perClass().get(c).injected()).as("faults of %s injected", c).isPositive();
+            }
+            assertThat(report.latency().count()).isEqualTo(truth.expectedAlerts().size());
+
+            List<String> deadLetters = readAll("dead-letters", garbage.size());
+            assertThat(deadLetters).hasSize(garbage.size())
+                    .allSatisfy(json -> assertThat(json).contains("\"topic\":\"payments\"").contains("\"reason\""));
+
+            String metrics = scrape(metricsPort);
+            assertThat(sum(metrics, "recon_eventsIn", "stream=\"payments\"")).isEqualTo(truth.paymentsSent());
+            assertThat(sum(metrics, "recon_eventsIn", "stream=\"bills\"")).isEqualTo(truth.billsSent());
+            assertThat(sum(metrics, "deadLettered", "")).isEqualTo(garbage.size());
+            assertThat(sum(metrics, "recon_pairsMatched", "")).isPositive();
+            assertThat(sum(metrics, "recon_breaks", "rule=\"bill_missing\"")
+                            + sum(metrics, "recon_breaks", "rule=\"bill-missing\""))
+                    .isEqualTo(report.perClass().get(FaultClass.BILL_DROPPED).injected());
+        } finally {
+            job.cancel().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static JobClient startJob(int metricsPort) throws Exception {
+        String[] args = {
+            "--bootstrap-servers", broker.bootstrapServers(),
+            "--starting-offsets", "earliest",
+            "--deadline-ms", Long.toString(DEADLINE_MS),
+            "--checkpoint-interval-ms", "1000",
+            "--parallelism", "2",
+        };
+        JobOptions opts = JobOptions.from(Flags.parse(args, JobOptions.FLAGS));
+        Configuration c = ReconciliationMain.jobConfig(opts);
+        c.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("256m"));
+        c.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, tmp.resolve("cp").toUri().toString());
+        c.setString("metrics.reporter.prom.factory.class", "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
+        c.setString("metrics.reporter.prom.port", Integer.toString(metricsPort));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, c);
+        ReconciliationMain.newJob(opts).build(env);
+        JobClient client = env.executeAsync("recon-itcase");
+        while (client.getJobStatus().get() != org.apache.flink.api.common.JobStatus.RUNNING) {
+            Thread.sleep(100);
+        }
+        return client;
+    }
+
+    private static void produceRaw(String topic, List<byte[]> values) throws Exception {
+        try (var p = new KafkaProducer<byte[], byte[]>(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (byte[] v : values) {
+                p.send(new ProducerRecord<>(topic, "garbage".getBytes(StandardCharsets.UTF_8), v)).get();
+            }
+        }
+    }
+
+    private static List<String> readAll(String topic, int atLeast) {
+        List<String> out = new ArrayList<>();
+        try (var c = new KafkaConsumer<byte[], byte[]>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG, "itcase-" + topic,
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            c.subscribe(List.of(topic));
+            long end = System.currentTimeMillis() + 30_000;
+            while (out.size() < atLeast && System.currentTimeMillis() < end) {
+                c.poll(Duration.ofMillis(500)).forEach(r -> out.add(new String(r.value(), StandardCharsets.UTF_8)));
+            }
+            c.poll(Duration.ofMillis(1000)).forEach(r -> out.add(new String(r.value(), StandardCharsets.UTF_8)));
+        }
+        return out;
+    }
+
+    private static String scrape(int port) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        return r.body();
+    }
+
+    private static long sum(String metrics, String suffix, String label) {
+        double total = 0;
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith("#") || !line.contains(label)) {
+                continue;
+            }
+            int brace = line.indexOf('{');
+            String name = brace > 0 ? line.substring(0, brace) : line.substring(0, line.indexOf(' '));
+            if (name.endsWith(suffix)) {
+                total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return Math.round(total);
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
