@@ -1,0 +1,21 @@
+package dev.recon.sources;
+
+/**
+ * Stable prefixes of {@code DeadLetter.reason}: every reason is {@code PREFIX + ": " + detail}, so
+ * dashboards and tooling can group dead letters by kind.
+ */
+public final class DeadLetterReasons {
+    /** The Kafka record had no value (a tombstone). */
+    public static final String NULL_VALUE = "null value";
+
+    /** The value is not a binary Avro record of the expected type (garbage, truncated). */
+    public static final String UNDECODABLE = "undecodable";
+
+    /** The value decoded but bytes were left over: most likely a record of another schema. */
+    public static final String TRAILING_BYTES = "trailing bytes";
+
+    /** The record decoded but breaks a semantic rule (negative amount, bad currency, blank key). */
+    public static final String INVALID = "invalid";
+
+    private DeadLetterReasons() {}
+}
