@@ -4,9 +4,9 @@ import dev.recon.job.cli.Flags;
 import dev.recon.job.cli.UsageException;
 
 /**
- * {@code ./recon demo}: the embedded default. Starts a real Kafka broker, the reconciliation job
- * on a local MiniCluster, the load generator and the checker, prints a summary, and exits 0 only
- * when every injected fault was detected and no alert was false.
+ * {@code ./recon demo}: the embedded default. Starts a real Kafka broker, the reconciliation job on
+ * a local MiniCluster, the load generator and the checker, prints a summary, and exits 0 only when
+ * every injected fault was detected and no alert was false.
  */
 public final class DemoMain {
     private DemoMain() {}
@@ -22,7 +22,8 @@ public final class DemoMain {
         try {
             opts = DemoOptions.parse(args);
         } catch (UsageException e) {
-            System.err.println("error: " + e.getMessage() + "\nrun ./recon demo --help for every flag");
+            System.err.println(
+                    "error: " + e.getMessage() + "\nrun ./recon demo --help for every flag");
             System.exit(2);
             return;
         }

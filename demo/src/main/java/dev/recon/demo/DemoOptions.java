@@ -19,17 +19,56 @@ record DemoOptions(
         String metricsPorts,
         String tolerance) {
 
-    static final Flag EVENTS = Flag.of("events", "n", "200000", "payments to generate (each with its bill unless a fault says otherwise)");
-    static final Flag RATE = Flag.of("rate", "events/s", "0", "payments per second; 0 sends as fast as the broker takes them");
-    static final Flag FAULTS = Flag.of("fault-fraction", "f", "0.001", "fraction of payments that get each fault class (0 to 0.1)");
-    static final Flag DEADLINE = Flag.of("deadline-ms", "ms", "5000", "how long one side waits for its counterpart");
+    static final Flag EVENTS =
+            Flag.of(
+                    "events",
+                    "n",
+                    "200000",
+                    "payments to generate (each with its bill unless a fault says otherwise)");
+    static final Flag RATE =
+            Flag.of(
+                    "rate",
+                    "events/s",
+                    "0",
+                    "payments per second; 0 sends as fast as the broker takes them");
+    static final Flag FAULTS =
+            Flag.of(
+                    "fault-fraction",
+                    "f",
+                    "0.001",
+                    "fraction of payments that get each fault class (0 to 0.1)");
+    static final Flag DEADLINE =
+            Flag.of("deadline-ms", "ms", "5000", "how long one side waits for its counterpart");
     static final Flag SEED = Flag.of("seed", "n", "42", "random seed of the load generator");
-    static final Flag PARALLELISM = Flag.of("parallelism", "n", "2", "parallelism of the job in the MiniCluster");
-    static final Flag CHECKPOINT = Flag.of("checkpoint-interval-ms", "ms", "5000", "checkpoint interval (RocksDB, incremental)");
-    static final Flag METRICS = Flag.of("metrics-ports", "from-to", "9249-9259", "port range of Flink's Prometheus reporter");
-    static final Flag TOLERANCE = Flag.of("amount-tolerance", "exact|N|Nbps", "exact", "allowed amount difference");
+    static final Flag PARALLELISM =
+            Flag.of("parallelism", "n", "2", "parallelism of the job in the MiniCluster");
+    static final Flag CHECKPOINT =
+            Flag.of(
+                    "checkpoint-interval-ms",
+                    "ms",
+                    "5000",
+                    "checkpoint interval (RocksDB, incremental)");
+    static final Flag METRICS =
+            Flag.of(
+                    "metrics-ports",
+                    "from-to",
+                    "9249-9259",
+                    "port range of Flink's Prometheus reporter");
+    static final Flag TOLERANCE =
+            Flag.of("amount-tolerance", "exact|N|Nbps", "exact", "allowed amount difference");
     static final Flag HELP = Flag.bool("help", "print this help and exit");
-    static final List<Flag> FLAGS = List.of(EVENTS, RATE, FAULTS, DEADLINE, SEED, PARALLELISM, CHECKPOINT, METRICS, TOLERANCE, HELP);
+    static final List<Flag> FLAGS =
+            List.of(
+                    EVENTS,
+                    RATE,
+                    FAULTS,
+                    DEADLINE,
+                    SEED,
+                    PARALLELISM,
+                    CHECKPOINT,
+                    METRICS,
+                    TOLERANCE,
+                    HELP);
 
     static DemoOptions parse(String[] args) throws UsageException {
         Flags f = Flags.parse(args, FLAGS);
@@ -37,14 +76,20 @@ record DemoOptions(
         try {
             fraction = Double.parseDouble(f.get(FAULTS));
         } catch (NumberFormatException e) {
-            throw new UsageException("--fault-fraction must be a number like 0.001, got '" + f.get(FAULTS) + "'");
+            throw new UsageException(
+                    "--fault-fraction must be a number like 0.001, got '" + f.get(FAULTS) + "'");
         }
         if (!(fraction >= 0 && fraction <= 0.1)) {
-            throw new UsageException("--fault-fraction must be between 0 and 0.1 (there are 9 fault classes), got " + fraction);
+            throw new UsageException(
+                    "--fault-fraction must be between 0 and 0.1 (there are 9 fault classes), got "
+                            + fraction);
         }
         String ports = f.get(METRICS);
         if (!ports.matches("\\d{2,5}(-\\d{2,5})?")) {
-            throw new UsageException("--metrics-ports must be a port or a range like 9249-9259, got '" + ports + "'");
+            throw new UsageException(
+                    "--metrics-ports must be a port or a range like 9249-9259, got '"
+                            + ports
+                            + "'");
         }
         return new DemoOptions(
                 f.getLong(EVENTS, 1, 50_000_000),

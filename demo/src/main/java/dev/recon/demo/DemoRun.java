@@ -44,18 +44,34 @@ final class DemoRun implements AutoCloseable {
         step("starting a Kafka broker (KRaft, separate JVM) on 127.0.0.1");
         broker = KafkaBroker.builder().setHeap("768m").build().start();
         broker.createTopics(2, TOPICS);
-        step("broker ready at " + broker.bootstrapServers() + "; topics " + String.join(", ", TOPICS));
+        step(
+                "broker ready at "
+                        + broker.bootstrapServers()
+                        + "; topics "
+                        + String.join(", ", TOPICS));
         JobOptions jobOpts = jobOptions();
-        step("starting the reconciliation job on a local MiniCluster (RocksDB, checkpoints every "
-                + opts.checkpointInterval().toMillis() + " ms, parallelism " + opts.parallelism() + ")");
+        step(
+                "starting the reconciliation job on a local MiniCluster (RocksDB, checkpoints every "
+                        + opts.checkpointInterval().toMillis()
+                        + " ms, parallelism "
+                        + opts.parallelism()
+                        + ")");
         job = startJob(jobOpts);
-        step("generating " + opts.events() + " payments with their bills, fault fraction "
-                + opts.faultFraction() + " per class");
+        step(
+                "generating "
+                        + opts.events()
+                        + " payments with their bills, fault fraction "
+                        + opts.faultFraction()
+                        + " per class");
         GroundTruth truth = generate();
-        step("waiting for verdicts (deadline " + opts.deadline().toMillis() + " ms) and checking the alerts topic");
+        step(
+                "waiting for verdicts (deadline "
+                        + opts.deadline().toMillis()
+                        + " ms) and checking the alerts topic");
         CheckReport report = check(truth);
         PrometheusScrape metrics = PrometheusScrape.of(opts.metricsPorts());
-        new DemoSummary(out).print(truth, report, metrics, Duration.ofNanos(System.nanoTime() - start));
+        new DemoSummary(out)
+                .print(truth, report, metrics, Duration.ofNanos(System.nanoTime() - start));
         return report.passed();
     }
 
@@ -75,12 +91,16 @@ final class DemoRun implements AutoCloseable {
     private JobClient startJob(JobOptions jobOpts) throws Exception {
         Configuration c = ReconciliationMain.jobConfig(jobOpts);
         c.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("512m"));
-        c.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, workDir.resolve("checkpoints").toUri().toString());
-        c.setString("metrics.reporter.prom.factory.class",
+        c.set(
+                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                workDir.resolve("checkpoints").toUri().toString());
+        c.setString(
+                "metrics.reporter.prom.factory.class",
                 "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
         c.setString("metrics.reporter.prom.port", opts.metricsPorts());
         c.setString("metrics.reporter.prom.host", "127.0.0.1");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(opts.parallelism(), c);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(opts.parallelism(), c);
         ReconciliationMain.newJob(jobOpts).build(env);
         JobClient client = env.executeAsync("recon demo: payments vs bills");
         long deadline = System.currentTimeMillis() + 60_000;
@@ -95,19 +115,20 @@ final class DemoRun implements AutoCloseable {
 
     private GroundTruth generate() {
         ProgressBar bar = new ProgressBar(System.err);
-        GroundTruth truth = LoadGenerator.builder()
-                .setBootstrapServers(broker.bootstrapServers())
-                .setPaymentTopic("payments")
-                .setBillTopic("bills")
-                .setEvents(opts.events())
-                .setRatePerSecond(opts.rate())
-                .setFaultFraction(opts.faultFraction())
-                .setSeed(opts.seed())
-                .setDeadline(opts.deadline())
-                .setGroundTruthFile(workDir.resolve("ground-truth.json"))
-                .setProgressListener(bar)
-                .build()
-                .run();
+        GroundTruth truth =
+                LoadGenerator.builder()
+                        .setBootstrapServers(broker.bootstrapServers())
+                        .setPaymentTopic("payments")
+                        .setBillTopic("bills")
+                        .setEvents(opts.events())
+                        .setRatePerSecond(opts.rate())
+                        .setFaultFraction(opts.faultFraction())
+                        .setSeed(opts.seed())
+                        .setDeadline(opts.deadline())
+                        .setGroundTruthFile(workDir.resolve("ground-truth.json"))
+                        .setProgressListener(bar)
+                        .build()
+                        .run();
         bar.done();
         return truth;
     }

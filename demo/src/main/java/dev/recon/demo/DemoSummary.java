@@ -17,13 +17,17 @@ final class DemoSummary {
     void print(GroundTruth truth, CheckReport report, PrometheusScrape m, Duration took) {
         out.println();
         out.println("=== summary ===");
-        out.printf("events sent        payments %,d  bills %,d%n", truth.paymentsSent(), truth.billsSent());
+        out.printf(
+                "events sent        payments %,d  bills %,d%n",
+                truth.paymentsSent(), truth.billsSent());
         if (m.endpoints().isEmpty()) {
-            out.println("metrics            no Prometheus endpoint answered on ports of --metrics-ports");
+            out.println(
+                    "metrics            no Prometheus endpoint answered on ports of --metrics-ports");
         } else {
-            out.printf("events in (job)    payments %,.0f  bills %,.0f%n",
-                    m.sum("recon_eventsIn", "stream=\"payments\""),
-                    m.sum("recon_eventsIn", "stream=\"bills\""));
+            out.printf(
+                    "events in (job)    payments %,.0f  bills %,.0f%n",
+                    m.sum("_eventsIn", "stream=\"payments\""),
+                    m.sum("_eventsIn", "stream=\"bills\""));
             out.printf("pairs matched      %,.0f%n", m.sum("recon_pairsMatched"));
             out.printf("redeliveries       %,.0f ignored%n", m.sum("recon_redeliveriesIgnored"));
             out.printf("dead-lettered      %,.0f%n", m.sum("deadLettered"));
@@ -31,11 +35,17 @@ final class DemoSummary {
         out.println();
         out.print(report.format());
         out.println();
-        out.println("metrics endpoint   " + (m.endpoints().isEmpty() ? "(none)" : String.join(" ", m.endpoints())));
+        out.println(
+                "metrics endpoint   "
+                        + (m.endpoints().isEmpty() ? "(none)" : String.join(" ", m.endpoints())));
         out.printf("took               %.1f s%n", took.toMillis() / 1000.0);
-        out.println(report.passed()
-                ? "RESULT: PASS - every injected fault was detected and no alert was false"
-                : "RESULT: FAIL - " + report.missed().size() + " missed, "
-                        + report.falseAlerts().size() + " false alerts");
+        out.println(
+                report.passed()
+                        ? "RESULT: PASS - every injected fault was detected and no alert was false"
+                        : "RESULT: FAIL - "
+                                + report.missed().size()
+                                + " missed, "
+                                + report.falseAlerts().size()
+                                + " false alerts");
     }
 }

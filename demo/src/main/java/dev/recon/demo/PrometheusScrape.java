@@ -26,9 +26,12 @@ final class PrometheusScrape {
         for (int port = from; port <= to; port++) {
             String url = "http://127.0.0.1:" + port + "/metrics";
             try {
-                HttpResponse<String> r = http.send(
-                        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r =
+                        http.send(
+                                HttpRequest.newBuilder(URI.create(url))
+                                        .timeout(Duration.ofSeconds(3))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && r.body().contains("flink_")) {
                     s.endpoints.add(url);
                     r.body().lines().filter(l -> !l.startsWith("#")).forEach(s.lines::add);
@@ -54,7 +57,8 @@ final class PrometheusScrape {
         for (String line : lines) {
             int brace = line.indexOf('{');
             int space = line.lastIndexOf(' ');
-            String name = brace > 0 ? line.substring(0, brace) : line.substring(0, Math.max(0, space));
+            String name =
+                    brace > 0 ? line.substring(0, brace) : line.substring(0, Math.max(0, space));
             if (!name.endsWith(suffix) || !containsAll(line, labelFilters)) {
                 continue;
             }

@@ -72,10 +72,34 @@ public final class KafkaBroker implements AutoCloseable {
                     }
                 }
             }
+            awaitLeaders(admin, List.of(topics));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         }
+    }
+
+    /**
+     * Waits until every partition has a leader: an idempotent producer writing to a partition that
+     * is not ready yet can lose records to OUT_OF_ORDER_SEQUENCE_NUMBER (KAFKA-15591).
+     */
+    private static void awaitLeaders(Admin admin, List<String> topics) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                boolean ready =
+                        admin.describeTopics(topics).allTopicNames().get().values().stream()
+                                .flatMap(d -> d.partitions().stream())
+                                .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+                if (ready) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                // metadata not propagated yet: retry
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("partitions of " + topics + " have no leader after 30 s");
     }
 
     /** An admin client for this broker; the caller closes it. */
