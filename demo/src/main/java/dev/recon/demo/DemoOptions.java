@@ -28,9 +28,10 @@ record DemoOptions(
     static final Flag RATE =
             Flag.of(
                     "rate",
-                    "events/s",
-                    "0",
-                    "payments per second; 0 sends as fast as the broker takes them");
+                    "payments/s",
+                    "10000",
+                    "payments per second, bills follow; 0 sends as fast as the broker takes"
+                            + " them (latency then includes the backlog)");
     static final Flag FAULTS =
             Flag.of(
                     "fault-fraction",

@@ -28,7 +28,9 @@ final class DemoSummary {
                     "events in (job)    payments %,.0f  bills %,.0f%n",
                     m.sum("_eventsIn", "stream=\"payments\""),
                     m.sum("_eventsIn", "stream=\"bills\""));
-            out.printf("pairs matched      %,.0f%n", m.sum("recon_pairsMatched"));
+            out.printf(
+                    "pairs matched      %,.0f  (the job's counters include %d warm-up pairs)%n",
+                    m.sum("recon_pairsMatched"), DemoRun.WARM_UP_PAIRS);
             out.printf("redeliveries       %,.0f ignored%n", m.sum("recon_redeliveriesIgnored"));
             out.printf("dead-lettered      %,.0f%n", m.sum("deadLettered"));
         }

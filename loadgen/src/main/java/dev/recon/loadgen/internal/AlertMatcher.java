@@ -114,8 +114,23 @@ public final class AlertMatcher {
                 counts.get(f.faultClass())[3]++;
             }
         }
+        Map<FaultClass, List<Long>> latencies = new EnumMap<>(FaultClass.class);
+        matched.forEach(
+                (id, seen) -> {
+                    ExpectedAlert e = expected.get(id);
+                    latencies
+                            .computeIfAbsent(e.faultClass(), k -> new ArrayList<>())
+                            .add(seen.detectedAt() - e.decidedAt());
+                });
         Map<FaultClass, ClassResult> out = new EnumMap<>(FaultClass.class);
-        counts.forEach((c, n) -> out.put(c, new ClassResult(c, n[0], n[1], n[2], n[3])));
+        counts.forEach(
+                (c, n) -> {
+                    long[] l =
+                            latencies.getOrDefault(c, List.of()).stream()
+                                    .mapToLong(Long::longValue)
+                                    .toArray();
+                    out.put(c, new ClassResult(c, n[0], n[1], n[2], n[3], LatencyStats.of(l)));
+                });
         return out;
     }
 }

@@ -16,7 +16,7 @@ public final class ReportFormatter {
     /** Longest list of alerts printed in each details section. */
     static final int MAX_LISTED = 20;
 
-    private static final String ROW = "%-22s %9s %9s %9s %7s %6s%n";
+    private static final String ROW = "%-22s %9s %9s %9s %7s %6s %18s%n";
 
     private ReportFormatter() {}
 
@@ -47,17 +47,26 @@ public final class ReportFormatter {
     private static void table(CheckReport r, StringBuilder out) {
         out.append(
                 String.format(
-                        ROW, "fault class", "injected", "expected", "detected", "missed", "false"));
+                        ROW,
+                        "fault class",
+                        "injected",
+                        "expected",
+                        "detected",
+                        "missed",
+                        "false",
+                        "latency p50/p99 ms"));
         int[] total = new int[5];
         for (ClassResult c : r.perClass().values()) {
             int[] v = {c.injected(), c.expected(), c.detected(), c.missed(), c.falseAlerts()};
-            out.append(String.format(ROW, c.faultClass(), v[0], v[1], v[2], v[3], v[4]));
+            String latency =
+                    c.latency().count() == 0 ? "-" : c.latency().p50() + "/" + c.latency().p99();
+            out.append(String.format(ROW, c.faultClass(), v[0], v[1], v[2], v[3], v[4], latency));
             for (int i = 0; i < v.length; i++) {
                 total[i] += v[i];
             }
         }
         int clean = r.falseAlerts().size() - total[4];
-        out.append(String.format(ROW, "(clean payments)", "-", "-", "-", "-", clean));
+        out.append(String.format(ROW, "(clean payments)", "-", "-", "-", "-", clean, "-"));
         out.append(
                 String.format(
                         ROW,
@@ -66,7 +75,8 @@ public final class ReportFormatter {
                         total[1],
                         total[2],
                         total[3],
-                        r.falseAlerts().size()));
+                        r.falseAlerts().size(),
+                        r.latency().p50() + "/" + r.latency().p99()));
     }
 
     private static void summary(CheckReport r, StringBuilder out) {

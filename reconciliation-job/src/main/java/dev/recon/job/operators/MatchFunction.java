@@ -147,15 +147,19 @@ public final class MatchFunction
         }
         switch (s.getPhase()) {
             case AWAITING_BILL -> {
-                verdicts.billMissing(s.getPayment(), ts, out);
+                verdicts.billMissing(s.getPayment(), ts, now(ctx), out);
                 expire(ctx, s, MatchPhase.BILL_MISSING, ts);
             }
             case AWAITING_PAYMENT -> {
-                verdicts.paymentMissing(s.getBill(), ts, out);
+                verdicts.paymentMissing(s.getBill(), ts, now(ctx), out);
                 expire(ctx, s, MatchPhase.PAYMENT_MISSING, ts);
             }
             default -> state.clear(); // retention over: forget the key
         }
+    }
+
+    private static long now(Context ctx) {
+        return ctx.timerService().currentProcessingTime();
     }
 
     private void expire(OnTimerContext ctx, MatchState s, MatchPhase phase, long now)

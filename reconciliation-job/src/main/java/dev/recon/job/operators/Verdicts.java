@@ -58,16 +58,16 @@ final class Verdicts {
         }
     }
 
-    void billMissing(PaymentEvent p, long deadline, Collector<Alert> out) {
-        emit(alerts.trigger(billMissingBreak(p, deadline), deadline), out);
+    void billMissing(PaymentEvent p, long deadline, long now, Collector<Alert> out) {
+        emit(alerts.trigger(billMissingBreak(p, deadline), now), out);
     }
 
     void resolveBillMissing(PaymentEvent p, BillEvent late, long now, Collector<Alert> out) {
         emit(alerts.resolve(billMissingBreak(p, late.getEventTime()), now), out);
     }
 
-    void paymentMissing(BillEvent b, long deadline, Collector<Alert> out) {
-        emit(alerts.trigger(paymentMissingBreak(b, deadline), deadline), out);
+    void paymentMissing(BillEvent b, long deadline, long now, Collector<Alert> out) {
+        emit(alerts.trigger(paymentMissingBreak(b, deadline), now), out);
     }
 
     void resolvePaymentMissing(PaymentEvent late, BillEvent b, long now, Collector<Alert> out) {
