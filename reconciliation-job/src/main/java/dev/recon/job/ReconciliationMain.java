@@ -5,6 +5,7 @@ import dev.recon.job.cli.UsageException;
 
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
@@ -57,6 +58,10 @@ public final class ReconciliationMain {
         c.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
         c.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
         c.set(PipelineOptions.GENERIC_TYPES, false);
+        // Keep the last checkpoint when the job is cancelled, so it can be restored from.
+        c.set(
+                CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         if (!opts.checkpointInterval().isZero()) {
             c.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, opts.checkpointInterval());
             // Aligned (exactly-once) barriers: a checkpoint never holds state whose alerts

@@ -1,6 +1,6 @@
 package dev.recon.job;
 
-import dev.recon.job.cli.Flags;
+import dev.recon.job.testing.LocalJobs;
 import dev.recon.kafka.KafkaBroker;
 import dev.recon.loadgen.AlertChecker;
 import dev.recon.loadgen.CheckReport;
@@ -8,12 +8,8 @@ import dev.recon.loadgen.FaultClass;
 import dev.recon.loadgen.GroundTruth;
 import dev.recon.loadgen.LoadGenerator;
 
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.MemorySize;
-import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -129,28 +125,19 @@ class ReconciliationKafkaITCase {
     }
 
     private static JobClient startJob(int metricsPort) throws Exception {
-        String[] args = {
-            "--bootstrap-servers", broker.bootstrapServers(),
-            "--starting-offsets", "earliest",
-            "--deadline-ms", Long.toString(DEADLINE_MS),
-            "--checkpoint-interval-ms", "1000",
-            "--parallelism", "2",
-        };
-        JobOptions opts = JobOptions.from(Flags.parse(args, JobOptions.FLAGS));
-        Configuration c = ReconciliationMain.jobConfig(opts);
-        c.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("256m"));
-        c.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, tmp.resolve("cp").toUri().toString());
+        JobOptions opts =
+                LocalJobs.options(
+                        "--bootstrap-servers", broker.bootstrapServers(),
+                        "--starting-offsets", "earliest",
+                        "--deadline-ms", Long.toString(DEADLINE_MS),
+                        "--checkpoint-interval-ms", "1000",
+                        "--parallelism", "2");
+        Configuration c = LocalJobs.config(opts, tmp.resolve("cp"));
         c.setString(
                 "metrics.reporter.prom.factory.class",
                 "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
         c.setString("metrics.reporter.prom.port", Integer.toString(metricsPort));
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, c);
-        ReconciliationMain.newJob(opts).build(env);
-        JobClient client = env.executeAsync("recon-itcase");
-        while (client.getJobStatus().get() != org.apache.flink.api.common.JobStatus.RUNNING) {
-            Thread.sleep(100);
-        }
-        return client;
+        return LocalJobs.start(opts, c);
     }
 
     private static void produceRaw(String topic, List<byte[]> values) throws Exception {

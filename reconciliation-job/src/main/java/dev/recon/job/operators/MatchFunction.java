@@ -40,6 +40,7 @@ public final class MatchFunction
     private transient ValueState<MatchState> state;
     private transient Verdicts verdicts;
     private transient MatchMetrics metrics;
+    private transient long startedAt;
 
     /** Creates the matcher; the rule set is compiled on each subtask in {@code open}. */
     public MatchFunction(RuleSetProvider rules) {
@@ -51,6 +52,7 @@ public final class MatchFunction
         RuleSet ruleSet = rules.load();
         var recon = ruleSet.reconciliations().get(0);
         state = getRuntimeContext().getState(STATE);
+        startedAt = -1; // set by the first element or timer, in processing time
         metrics =
                 new MatchMetrics(
                         getRuntimeContext().getMetricGroup(),
@@ -64,6 +66,7 @@ public final class MatchFunction
             throws Exception {
         metrics.leftIn.inc();
         long now = ctx.timerService().currentProcessingTime();
+        startedAt(now);
         long fp = Fingerprints.of(p);
         MatchState s = state.value();
         if (s == null) {
@@ -102,6 +105,7 @@ public final class MatchFunction
     public void processElement2(BillEvent b, Context ctx, Collector<Alert> out) throws Exception {
         metrics.rightIn.inc();
         long now = ctx.timerService().currentProcessingTime();
+        startedAt(now);
         long fp = Fingerprints.of(b);
         MatchState s = state.value();
         if (s == null) {
@@ -145,17 +149,54 @@ public final class MatchFunction
         if (s == null || s.getTimer() != ts) {
             return; // a timer that was replaced; should not happen, harmless if it does
         }
+        long now = now(ctx);
+        if (deferredAfterStart(ctx, s, now)) {
+            return;
+        }
         switch (s.getPhase()) {
             case AWAITING_BILL -> {
-                verdicts.billMissing(s.getPayment(), ts, now(ctx), out);
+                verdicts.billMissing(s.getPayment(), ts, now, out);
                 expire(ctx, s, MatchPhase.BILL_MISSING, ts);
             }
             case AWAITING_PAYMENT -> {
-                verdicts.paymentMissing(s.getBill(), ts, now(ctx), out);
+                verdicts.paymentMissing(s.getBill(), ts, now, out);
                 expire(ctx, s, MatchPhase.PAYMENT_MISSING, ts);
             }
             default -> state.clear(); // retention over: forget the key
         }
+    }
+
+    /**
+     * After the job (re)starts, its sources first read a backlog: a deadline due in the first
+     * deadline after start could fire before the counterpart is read. Such verdicts wait until one
+     * full deadline has passed since start, so a restore never raises a false "missing".
+     */
+    private boolean deferredAfterStart(OnTimerContext ctx, MatchState s, long now)
+            throws Exception {
+        long deadline;
+        if (s.getPhase() == MatchPhase.AWAITING_BILL) {
+            deadline = verdicts.rightDeadlineMs();
+        } else if (s.getPhase() == MatchPhase.AWAITING_PAYMENT) {
+            deadline = verdicts.leftDeadlineMs();
+        } else {
+            return false;
+        }
+        long earliest = startedAt(now) + deadline;
+        if (now >= earliest) {
+            return false;
+        }
+        s.setTimer(-1L); // the firing timer is gone already
+        schedule(ctx, s, earliest);
+        state.update(s);
+        metrics.deferredVerdicts.inc();
+        return true;
+    }
+
+    private long startedAt(long now) {
+        if (startedAt < 0) {
+            startedAt = now;
+        }
+        return startedAt;
     }
 
     private static long now(Context ctx) {

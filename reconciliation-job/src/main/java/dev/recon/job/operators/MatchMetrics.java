@@ -23,6 +23,7 @@ final class MatchMetrics {
     final Counter pairsMatched;
     final Counter redeliveries;
     final Counter resolves;
+    final Counter deferredVerdicts;
     private final MetricGroup group;
     private final Map<String, RuleMetrics> rules = new HashMap<>();
     private long pending;
@@ -34,6 +35,7 @@ final class MatchMetrics {
         this.pairsMatched = group.counter("pairsMatched");
         this.redeliveries = group.counter("redeliveriesIgnored");
         this.resolves = group.counter("resolves");
+        this.deferredVerdicts = group.counter("deferredVerdicts");
         group.gauge("pendingEntries", () -> pending);
     }
 

@@ -1,0 +1,50 @@
+package dev.recon.job.testing;
+
+import dev.recon.job.JobOptions;
+import dev.recon.job.ReconciliationMain;
+import dev.recon.job.cli.Flags;
+
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/** Starts the real job (Kafka in and out, RocksDB, checkpoints) on a local MiniCluster. */
+public final class LocalJobs {
+    private LocalJobs() {}
+
+    /** Parses job flags the way {@code main} does. */
+    public static JobOptions options(String... args) throws Exception {
+        return JobOptions.from(Flags.parse(args, JobOptions.FLAGS));
+    }
+
+    /** The job configuration plus test sizing and a checkpoint directory. */
+    public static Configuration config(JobOptions opts, Path checkpoints) {
+        Configuration c = ReconciliationMain.jobConfig(opts);
+        c.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("256m"));
+        c.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+        return c;
+    }
+
+    /** Submits the job and waits until it runs. */
+    public static JobClient start(JobOptions opts, Configuration c) throws Exception {
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.createLocalEnvironment(opts.parallelism(), c);
+        ReconciliationMain.newJob(opts).build(env);
+        JobClient client = env.executeAsync("recon-itcase");
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (client.getJobStatus().get(10, TimeUnit.SECONDS) != JobStatus.RUNNING) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("job not RUNNING after 60 s");
+            }
+            Thread.sleep(50);
+        }
+        return client;
+    }
+}
