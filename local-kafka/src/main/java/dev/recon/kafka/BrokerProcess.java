@@ -3,19 +3,16 @@ package dev.recon.kafka;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-/** The broker JVM: storage format once, launch, readiness wait and stop. */
-final class BrokerProcess {
+/** The broker as its own JVM: storage format once, launch, readiness wait and stop. */
+final class BrokerProcess implements RunningBroker {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private final Process process;
 
@@ -25,7 +22,7 @@ final class BrokerProcess {
 
     static BrokerProcess start(BrokerSettings s) throws IOException {
         Files.createDirectories(s.dataDir());
-        Path props = writeProperties(s);
+        Path props = BrokerConfigFiles.writeProperties(s);
         Path log4j =
                 BrokerFiles.copyResource(
                         "broker-log4j2.properties", s.dataDir().resolve("log4j2.properties"));
@@ -49,11 +46,13 @@ final class BrokerProcess {
         return bp;
     }
 
-    boolean isAlive() {
+    @Override
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    void stop(Duration grace) {
+    @Override
+    public void stop(Duration grace) {
         process.destroy();
         try {
             if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -93,7 +92,7 @@ final class BrokerProcess {
                         "kafka.tools.StorageTool",
                         "format",
                         "-t",
-                        clusterId(),
+                        BrokerConfigFiles.clusterId(),
                         "-c",
                         props.toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -116,44 +115,6 @@ final class BrokerProcess {
         cmd.add("-Dlog4j2.configurationFile=" + log4j.toUri());
         cmd.add("-Drecon.broker.log=" + log);
         return cmd;
-    }
-
-    private static Path writeProperties(BrokerSettings s) throws IOException {
-        String props =
-                String.join(
-                        "\n",
-                        "process.roles=broker,controller",
-                        "node.id=1",
-                        "controller.quorum.voters=1@127.0.0.1:" + s.controllerPort(),
-                        "listeners=PLAINTEXT://127.0.0.1:"
-                                + s.port()
-                                + ",CONTROLLER://127.0.0.1:"
-                                + s.controllerPort(),
-                        "advertised.listeners=PLAINTEXT://127.0.0.1:" + s.port(),
-                        "controller.listener.names=CONTROLLER",
-                        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                        "inter.broker.listener.name=PLAINTEXT",
-                        "log.dirs=" + s.dataDir().resolve("logs"),
-                        "num.partitions=" + s.defaultPartitions(),
-                        "offsets.topic.replication.factor=1",
-                        "offsets.topic.num.partitions=4",
-                        "transaction.state.log.replication.factor=1",
-                        "transaction.state.log.min.isr=1",
-                        "share.coordinator.state.topic.replication.factor=1",
-                        "share.coordinator.state.topic.min.isr=1",
-                        "group.initial.rebalance.delay.ms=0",
-                        "auto.create.topics.enable=true",
-                        "");
-        Path file = s.dataDir().resolve("server.properties");
-        Files.writeString(file, props);
-        return file;
-    }
-
-    private static String clusterId() {
-        UUID u = UUID.randomUUID();
-        ByteBuffer b = ByteBuffer.allocate(16);
-        b.putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
     }
 
     private static boolean logSaysStarted(Path log) {

@@ -10,4 +10,5 @@ record BrokerSettings(
         int controllerPort,
         int defaultPartitions,
         String heap,
-        Path javaHome) {}
+        Path javaHome,
+        boolean inProcess) {}

@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
 /**
- * A real Kafka 4 broker (combined KRaft broker and controller) running as a separate JVM on
- * 127.0.0.1, started from the Kafka jars in the local Maven repository; no Docker.
+ * A real Kafka 4 broker (combined KRaft broker and controller) on 127.0.0.1, from the Kafka jars of
+ * the local Maven repository, no Docker: as a separate JVM (the default, used by the demo) or
+ * inside this JVM ({@link KafkaBrokerBuilder#setInProcess}, used by tests).
  *
  * <pre>{@code
  * try (KafkaBroker broker = KafkaBroker.builder().build().start()) {
@@ -27,7 +28,7 @@ import java.util.concurrent.ExecutionException;
  */
 public final class KafkaBroker implements AutoCloseable {
     private final BrokerSettings settings;
-    private BrokerProcess process;
+    private RunningBroker process;
 
     KafkaBroker(BrokerSettings settings) {
         this.settings = settings;
@@ -40,7 +41,10 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Formats storage if needed, starts the broker and waits until it serves requests. */
     public KafkaBroker start() throws IOException {
-        process = BrokerProcess.start(settings);
+        process =
+                settings.inProcess()
+                        ? InProcessBroker.start(settings)
+                        : BrokerProcess.start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "kafka-broker-stop"));
         return this;
     }

@@ -10,6 +10,7 @@ public final class KafkaBrokerBuilder {
     private int port;
     private int partitions = 2;
     private String heap = "512m";
+    private boolean inProcess;
 
     KafkaBrokerBuilder() {}
 
@@ -46,6 +47,15 @@ public final class KafkaBrokerBuilder {
         return this;
     }
 
+    /**
+     * Runs the broker inside this JVM instead of as its own process (default false). The caller
+     * then needs {@code org.apache.kafka:kafka_2.13} on its classpath, in test scope.
+     */
+    public KafkaBrokerBuilder setInProcess(boolean inProcess) {
+        this.inProcess = inProcess;
+        return this;
+    }
+
     /** Resolves defaults; {@link KafkaBroker#start()} then launches the process. */
     public KafkaBroker build() {
         try {
@@ -56,7 +66,14 @@ public final class KafkaBrokerBuilder {
             Path javaHome = Path.of(System.getProperty("java.home"));
             return new KafkaBroker(
                     new BrokerSettings(
-                            dir, temp, clientPort, controllerPort, partitions, heap, javaHome));
+                            dir,
+                            temp,
+                            clientPort,
+                            controllerPort,
+                            partitions,
+                            heap,
+                            javaHome,
+                            inProcess));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the broker's data folder", e);
         }

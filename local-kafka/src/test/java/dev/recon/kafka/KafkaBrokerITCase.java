@@ -8,7 +8,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,13 +19,14 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Starts a real broker process, round-trips a record, and checks that close removes it. */
+/** Starts a real broker (own JVM or in this one), round-trips a record, and checks cleanup. */
 class KafkaBrokerITCase {
 
-    @Test
-    void startsProducesConsumesAndCleansUp() throws Exception {
+    @ParameterizedTest(name = "in process: {0}")
+    @ValueSource(booleans = {false, true})
+    void startsProducesConsumesAndCleansUp(boolean inProcess) throws Exception {
         Path dataDir;
-        try (KafkaBroker broker = KafkaBroker.builder().build().start()) {
+        try (KafkaBroker broker = KafkaBroker.builder().setInProcess(inProcess).build().start()) {
             dataDir = broker.logFile().getParent();
             broker.createTopics(2, "roundtrip");
             try (var producer =

@@ -49,7 +49,7 @@ class ReconciliationKafkaITCase {
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = KafkaBroker.builder().build().start();
+        broker = KafkaBroker.builder().setInProcess(true).build().start();
         broker.createTopics(2, "payments", "bills", "alerts", "dead-letters");
     }
 

@@ -39,7 +39,7 @@ class RestartFromCheckpointITCase {
 
     @BeforeAll
     static void startBroker() throws Exception {
-        broker = KafkaBroker.builder().build().start();
+        broker = KafkaBroker.builder().setInProcess(true).build().start();
         broker.createTopics(2, "payments", "bills", "alerts", "dead-letters");
     }
 
