@@ -11,6 +11,7 @@ import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
+import java.io.PrintStream;
 import java.util.List;
 
 /**
@@ -22,29 +23,39 @@ public final class ReconciliationMain {
 
     /** Runs the job; exits 2 on a bad command line or unreachable Kafka. */
     public static void main(String[] args) throws Exception {
+        int code = run(args, System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /**
+     * Parses, checks Kafka and runs the job until it ends; returns the exit code: 0 done (or help),
+     * 2 bad command line or unreachable Kafka.
+     */
+    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         if (JobOptions.wantsHelp(args)) {
-            System.out.println(
-                    Flags.usage("flink run reconciliation-job-shaded.jar", JobOptions.FLAGS));
-            return;
+            out.println(Flags.usage("flink run reconciliation-job-shaded.jar", JobOptions.FLAGS));
+            return 0;
         }
         JobOptions opts;
         try {
             opts = JobOptions.parse(args);
         } catch (UsageException e) {
-            System.err.println("error: " + e.getMessage() + "\nrun with --help for every flag");
-            System.exit(2);
-            return;
+            err.println("error: " + e.getMessage() + "\nrun with --help for every flag");
+            return 2;
         }
         String problem =
                 KafkaPreflight.check(opts, List.of(opts.paymentsTopic(), opts.billsTopic()));
         if (problem != null) {
-            System.err.println("error: " + problem);
-            System.exit(2);
+            err.println("error: " + problem);
+            return 2;
         }
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(jobConfig(opts));
         newJob(opts).build(env);
         env.execute("recon: " + opts.paymentsTopic() + " vs " + opts.billsTopic());
+        return 0;
     }
 
     /** The job wired to Kafka with these options. */

@@ -1,0 +1,74 @@
+package dev.recon.job;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Tests for {@link ReconciliationMain}: bad command lines and an unreachable broker. */
+class ReconciliationMainTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    int run(String... args) throws Exception {
+        return ReconciliationMain.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void helpListsEveryFlagAndExitsZero() throws Exception {
+        assertThat(run("--help")).isZero();
+        String help = out.toString(StandardCharsets.UTF_8);
+        JobOptions.FLAGS.forEach(f -> assertThat(help).contains("--" + f.name()));
+    }
+
+    @Test
+    void misspelledFlagSuggestsTheRightOne() throws Exception {
+        assertThat(run("--bootstrap-server", "x:1")).isEqualTo(2);
+        assertThat(err())
+                .contains("unknown flag --bootstrap-server")
+                .contains("did you mean --bootstrap-servers?");
+    }
+
+    @Test
+    void missingBootstrapServersSaysWhatToSet() throws Exception {
+        assertThat(run()).isEqualTo(2);
+        assertThat(err()).contains("--bootstrap-servers is required");
+    }
+
+    @Test
+    void badNumbersAndTolerancesAreNamed() throws Exception {
+        assertThat(run("--bootstrap-servers", "x:1", "--deadline-ms", "soon")).isEqualTo(2);
+        assertThat(err()).contains("--deadline-ms must be a whole number, got 'soon'");
+        assertThat(run("--bootstrap-servers", "x:1", "--amount-tolerance", "5%")).isEqualTo(2);
+        assertThat(err()).contains("--amount-tolerance").contains("10bps");
+        assertThat(run("--bootstrap-servers", "x:1", "--starting-offsets", "first")).isEqualTo(2);
+        assertThat(err()).contains("earliest, latest or committed");
+        assertThat(run("--bootstrap-servers", "x:1", "--kafka-property", "novalue")).isEqualTo(2);
+        assertThat(err()).contains("key=value");
+    }
+
+    @Test
+    void secretsInKafkaPropertiesNeverAppearInOptionsText() throws Exception {
+        JobOptions o =
+                JobOptions.parse(
+                        new String[] {
+                            "--bootstrap-servers",
+                            "x:1",
+                            "--kafka-property",
+                            "sasl.jaas.config=secret-password"
+                        });
+        assertThat(o.kafkaProperties().getProperty("sasl.jaas.config"))
+                .isEqualTo("secret-password");
+        assertThat(o.toString()).contains("sasl.jaas.config").doesNotContain("secret-password");
+    }
+}
