@@ -29,7 +29,17 @@ public final class DemoMain {
         }
         int code;
         try (DemoRun run = new DemoRun(opts, System.out)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(run::close, "demo-stop"));
+            Thread stop =
+                    new Thread(
+                            () -> {
+                                if (run.stop()) {
+                                    System.err.println(
+                                            "\n==> interrupted: stopped the job and the broker,"
+                                                    + " removed the temporary folders");
+                                }
+                            },
+                            "demo-stop");
+            Runtime.getRuntime().addShutdownHook(stop);
             code = run.execute() ? 0 : 1;
         } catch (Exception e) {
             System.err.println("error: the demo could not run: " + e.getMessage());

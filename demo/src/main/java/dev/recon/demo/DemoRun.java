@@ -178,10 +178,16 @@ final class DemoRun implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        stop();
+    }
+
+    /** Stops whatever is still running; true when something was. */
+    synchronized boolean stop() {
+        boolean running = job != null || broker != null;
         if (job != null) {
             try {
-                job.cancel().get(20, TimeUnit.SECONDS);
+                job.cancel().get(10, TimeUnit.SECONDS);
             } catch (Exception e) {
                 // the job is already gone
             }
@@ -195,5 +201,6 @@ final class DemoRun implements AutoCloseable {
             DemoFiles.deleteTree(workDir);
             workDir = null;
         }
+        return running;
     }
 }
