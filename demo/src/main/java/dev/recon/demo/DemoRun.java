@@ -1,6 +1,7 @@
 package dev.recon.demo;
 
 import dev.recon.job.JobOptions;
+import dev.recon.job.LocalRunner;
 import dev.recon.job.ReconciliationMain;
 import dev.recon.job.cli.Flags;
 import dev.recon.kafka.KafkaBroker;
@@ -9,13 +10,11 @@ import dev.recon.loadgen.CheckReport;
 import dev.recon.loadgen.GroundTruth;
 import dev.recon.loadgen.LoadGenerator;
 
-import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -101,18 +100,7 @@ final class DemoRun implements AutoCloseable {
                 "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
         c.setString("metrics.reporter.prom.port", opts.metricsPorts());
         c.setString("metrics.reporter.prom.host", "127.0.0.1");
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.createLocalEnvironment(opts.parallelism(), c);
-        ReconciliationMain.newJob(jobOpts).build(env);
-        JobClient client = env.executeAsync("recon demo: payments vs bills");
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (client.getJobStatus().get(10, TimeUnit.SECONDS) != JobStatus.RUNNING) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("the job did not reach RUNNING within 60 s");
-            }
-            Thread.sleep(100);
-        }
-        return client;
+        return LocalRunner.start(jobOpts, c, "recon demo: payments vs bills");
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.recon.job;
 
+import dev.recon.job.testing.InJvmKafka;
 import dev.recon.job.testing.LocalJobs;
-import dev.recon.kafka.KafkaBroker;
 import dev.recon.loadgen.AlertChecker;
 import dev.recon.loadgen.CheckReport;
 import dev.recon.loadgen.FaultClass;
@@ -17,9 +17,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.ServerSocket;
@@ -38,25 +37,14 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * End to end on real parts: a Kafka broker process, the job on a MiniCluster with RocksDB and
+ * End to end on real parts: a Kafka broker in this JVM, the job on a MiniCluster with RocksDB and
  * checkpoints, the load generator's faults, and the checker comparing alert ids exactly.
  */
 class ReconciliationKafkaITCase {
     private static final long DEADLINE_MS = 2_000;
-    private static KafkaBroker broker;
+    @RegisterExtension static final InJvmKafka KAFKA = new InJvmKafka();
 
     @TempDir static Path tmp;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = KafkaBroker.builder().setInProcess(true).build().start();
-        broker.createTopics(2, "payments", "bills", "alerts", "dead-letters");
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     @Test
     void detectsEveryInjectedFaultExactlyAndDeadLettersGarbage() throws Exception {
@@ -71,7 +59,7 @@ class ReconciliationKafkaITCase {
             produceRaw("payments", garbage);
             GroundTruth truth =
                     LoadGenerator.builder()
-                            .setBootstrapServers(broker.bootstrapServers())
+                            .setBootstrapServers(KAFKA.bootstrapServers())
                             .setEvents(3_000)
                             .setFaultFraction(0.01)
                             .setSeed(7)
@@ -81,7 +69,7 @@ class ReconciliationKafkaITCase {
                             .run();
             CheckReport report =
                     AlertChecker.builder()
-                            .setBootstrapServers(broker.bootstrapServers())
+                            .setBootstrapServers(KAFKA.bootstrapServers())
                             .setAlertsTopic("alerts")
                             .setGroundTruth(truth)
                             .setTimeout(Duration.ofSeconds(60))
@@ -127,7 +115,7 @@ class ReconciliationKafkaITCase {
     private static JobClient startJob(int metricsPort) throws Exception {
         JobOptions opts =
                 LocalJobs.options(
-                        "--bootstrap-servers", broker.bootstrapServers(),
+                        "--bootstrap-servers", KAFKA.bootstrapServers(),
                         "--starting-offsets", "earliest",
                         "--deadline-ms", Long.toString(DEADLINE_MS),
                         "--checkpoint-interval-ms", "1000",
@@ -143,7 +131,7 @@ class ReconciliationKafkaITCase {
     private static void produceRaw(String topic, List<byte[]> values) throws Exception {
         try (var p =
                 new KafkaProducer<byte[], byte[]>(
-                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()),
                         new ByteArraySerializer(),
                         new ByteArraySerializer())) {
             for (byte[] v : values) {
@@ -159,7 +147,7 @@ class ReconciliationKafkaITCase {
                 new KafkaConsumer<byte[], byte[]>(
                         Map.of(
                                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                                broker.bootstrapServers(),
+                                KAFKA.bootstrapServers(),
                                 ConsumerConfig.GROUP_ID_CONFIG,
                                 "itcase-" + topic,
                                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,

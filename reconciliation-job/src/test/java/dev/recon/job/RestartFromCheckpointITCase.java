@@ -1,7 +1,7 @@
 package dev.recon.job;
 
+import dev.recon.job.testing.InJvmKafka;
 import dev.recon.job.testing.LocalJobs;
-import dev.recon.kafka.KafkaBroker;
 import dev.recon.loadgen.AlertChecker;
 import dev.recon.loadgen.CheckReport;
 import dev.recon.loadgen.FaultClass;
@@ -11,9 +11,8 @@ import dev.recon.loadgen.LoadGenerator;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -33,20 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RestartFromCheckpointITCase {
     private static final long DEADLINE_MS = 3_000;
-    private static KafkaBroker broker;
+    @RegisterExtension static final InJvmKafka KAFKA = new InJvmKafka();
 
     @TempDir static Path tmp;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = KafkaBroker.builder().setInProcess(true).build().start();
-        broker.createTopics(2, "payments", "bills", "alerts", "dead-letters");
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
-    }
 
     @Test
     void restoredJobLosesNoAlertAndRaisesNoExtraOne() throws Exception {
@@ -83,7 +71,7 @@ class RestartFromCheckpointITCase {
 
     private GroundTruth generate() {
         return LoadGenerator.builder()
-                .setBootstrapServers(broker.bootstrapServers())
+                .setBootstrapServers(KAFKA.bootstrapServers())
                 .setEvents(3_000)
                 .setRatePerSecond(500)
                 .setFaultFraction(0.01)
@@ -96,7 +84,7 @@ class RestartFromCheckpointITCase {
 
     private static CheckReport check(GroundTruth truth) {
         return AlertChecker.builder()
-                .setBootstrapServers(broker.bootstrapServers())
+                .setBootstrapServers(KAFKA.bootstrapServers())
                 .setAlertsTopic("alerts")
                 .setGroundTruth(truth)
                 .setTimeout(Duration.ofSeconds(90))
@@ -108,7 +96,7 @@ class RestartFromCheckpointITCase {
     private static JobOptions options(String startingOffsets) throws Exception {
         return LocalJobs.options(
                 "--bootstrap-servers",
-                broker.bootstrapServers(),
+                KAFKA.bootstrapServers(),
                 "--starting-offsets",
                 startingOffsets,
                 "--deadline-ms",

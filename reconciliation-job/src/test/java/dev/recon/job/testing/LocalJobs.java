@@ -1,19 +1,17 @@
 package dev.recon.job.testing;
 
 import dev.recon.job.JobOptions;
+import dev.recon.job.LocalRunner;
 import dev.recon.job.ReconciliationMain;
 import dev.recon.job.cli.Flags;
 
-import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 /** Starts the real job (Kafka in and out, RocksDB, checkpoints) on a local MiniCluster. */
 public final class LocalJobs {
@@ -34,17 +32,6 @@ public final class LocalJobs {
 
     /** Submits the job and waits until it runs. */
     public static JobClient start(JobOptions opts, Configuration c) throws Exception {
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.createLocalEnvironment(opts.parallelism(), c);
-        ReconciliationMain.newJob(opts).build(env);
-        JobClient client = env.executeAsync("recon-itcase");
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (client.getJobStatus().get(10, TimeUnit.SECONDS) != JobStatus.RUNNING) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("job not RUNNING after 60 s");
-            }
-            Thread.sleep(50);
-        }
-        return client;
+        return LocalRunner.start(opts, c, "recon-itcase");
     }
 }
