@@ -60,6 +60,26 @@ public final class PairRule {
         return message.render(left, right);
     }
 
+    /** The guard: the rule applies only to pairs where it holds. */
+    public BoolExpr when() {
+        return when;
+    }
+
+    /** What must hold for a correct pair. */
+    public BoolExpr check() {
+        return check;
+    }
+
+    /** The amount at risk of a break, as compiled (NULL reads as 0 in {@link #amountAtRisk}). */
+    public LongExpr atRisk() {
+        return atRisk;
+    }
+
+    /** The message template of a break. */
+    public MessageTemplate messageTemplate() {
+        return message;
+    }
+
     /** Id, severity, mode and owner. */
     public RuleHeader header() {
         return header;

@@ -5,7 +5,8 @@ import dev.recon.rules.Side;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
 
-import java.util.Locale;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Field accessors resolved once against an Avro schema: evaluation reads a record by position, with
@@ -17,7 +18,7 @@ public final class Fields {
     /** A long (money, time) field of one side; fails at plan time if absent or not a long. */
     public static LongExpr longField(Side side, Schema schema, String name) {
         int pos = position(schema, name, Schema.Type.LONG, Schema.Type.INT);
-        String text = label(side, name);
+        List<FieldRef> ref = List.of(new FieldRef(side, name, pos, "long"));
         return new LongExpr() {
             @Override
             public long eval(IndexedRecord left, IndexedRecord right) {
@@ -28,7 +29,12 @@ public final class Fields {
 
             @Override
             public String describe() {
-                return text;
+                return ref.get(0).label();
+            }
+
+            @Override
+            public List<FieldRef> fields() {
+                return ref;
             }
         };
     }
@@ -36,7 +42,7 @@ public final class Fields {
     /** A string field of one side; fails at plan time if absent or not a string. */
     public static StringExpr stringField(Side side, Schema schema, String name) {
         int pos = position(schema, name, Schema.Type.STRING, Schema.Type.ENUM);
-        String text = label(side, name);
+        List<FieldRef> ref = List.of(new FieldRef(side, name, pos, "string"));
         return new StringExpr() {
             @Override
             public String eval(IndexedRecord left, IndexedRecord right) {
@@ -47,13 +53,27 @@ public final class Fields {
 
             @Override
             public String describe() {
-                return text;
+                return ref.get(0).label();
+            }
+
+            @Override
+            public List<FieldRef> fields() {
+                return ref;
             }
         };
     }
 
-    private static String label(Side side, String name) {
-        return side.name().toLowerCase(Locale.ROOT) + "." + name;
+    /** The schema of a value, with a {@code ["null", T]} union unwrapped to {@code T}. */
+    public static Schema nonNull(Schema s) {
+        if (s.getType() != Schema.Type.UNION) {
+            return s;
+        }
+        for (Schema branch : s.getTypes()) {
+            if (branch.getType() != Schema.Type.NULL) {
+                return branch;
+            }
+        }
+        return s;
     }
 
     private static int position(Schema schema, String name, Schema.Type... accepted) {
@@ -76,18 +96,6 @@ public final class Fields {
                         + " is "
                         + actual
                         + ", expected one of "
-                        + java.util.Arrays.toString(accepted));
-    }
-
-    private static Schema nonNull(Schema s) {
-        if (s.getType() != Schema.Type.UNION) {
-            return s;
-        }
-        for (Schema branch : s.getTypes()) {
-            if (branch.getType() != Schema.Type.NULL) {
-                return branch;
-            }
-        }
-        return s;
+                        + Arrays.toString(accepted));
     }
 }
