@@ -41,6 +41,9 @@ public final class DemoMain {
                             "demo-stop");
             Runtime.getRuntime().addShutdownHook(stop);
             code = run.execute() ? 0 : 1;
+        } catch (UsageException e) {
+            System.err.println("error: " + e.getMessage());
+            code = 2;
         } catch (Exception e) {
             System.err.println("error: the demo could not run: " + e.getMessage());
             e.printStackTrace(System.err);

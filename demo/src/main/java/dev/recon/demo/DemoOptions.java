@@ -12,12 +12,12 @@ record DemoOptions(
         long events,
         long rate,
         double faultFraction,
-        Duration deadline,
         long seed,
         int parallelism,
         Duration checkpointInterval,
         String metricsPorts,
-        String tolerance) {
+        String rules,
+        boolean keepRunning) {
 
     static final Flag EVENTS =
             Flag.of(
@@ -38,8 +38,6 @@ record DemoOptions(
                     "f",
                     "0.001",
                     "fraction of payments that get each fault class (0 to 0.1)");
-    static final Flag DEADLINE =
-            Flag.of("deadline-ms", "ms", "5000", "how long one side waits for its counterpart");
     static final Flag SEED = Flag.of("seed", "n", "42", "random seed of the load generator");
     static final Flag PARALLELISM =
             Flag.of("parallelism", "n", "2", "parallelism of the job in the MiniCluster");
@@ -55,20 +53,30 @@ record DemoOptions(
                     "from-to",
                     "9249-9259",
                     "port range of Flink's Prometheus reporter");
-    static final Flag TOLERANCE =
-            Flag.of("amount-tolerance", "exact|N|Nbps", "exact", "allowed amount difference");
+    static final Flag RULES =
+            Flag.of(
+                    "rules",
+                    "file-or-dir",
+                    "rules",
+                    "rule files the job starts with; the checker expects the default rules'"
+                            + " verdicts, and the generator uses their deadline");
+    static final Flag KEEP =
+            Flag.bool(
+                    "keep-running",
+                    "after the summary keep the broker and the job running (Ctrl-C stops them), to"
+                            + " push rules and send load by hand");
     static final Flag HELP = Flag.bool("help", "print this help and exit");
     static final List<Flag> FLAGS =
             List.of(
                     EVENTS,
                     RATE,
                     FAULTS,
-                    DEADLINE,
                     SEED,
                     PARALLELISM,
                     CHECKPOINT,
                     METRICS,
-                    TOLERANCE,
+                    RULES,
+                    KEEP,
                     HELP);
 
     static DemoOptions parse(String[] args) throws UsageException {
@@ -96,11 +104,11 @@ record DemoOptions(
                 f.getLong(EVENTS, 1, 50_000_000),
                 f.getLong(RATE, 0, 10_000_000),
                 fraction,
-                Duration.ofMillis(f.getLong(DEADLINE, 100, 600_000)),
                 f.getLong(SEED, Long.MIN_VALUE, Long.MAX_VALUE),
                 (int) f.getLong(PARALLELISM, 1, 64),
                 Duration.ofMillis(f.getLong(CHECKPOINT, 100, 3_600_000)),
                 ports,
-                f.get(TOLERANCE));
+                f.get(RULES),
+                f.getBoolean(KEEP));
     }
 }

@@ -4,11 +4,15 @@ import dev.recon.job.JobOptions;
 import dev.recon.job.LocalRunner;
 import dev.recon.job.ReconciliationMain;
 import dev.recon.job.cli.Flags;
+import dev.recon.job.cli.UsageException;
+import dev.recon.job.rules.RuleUpdates;
 import dev.recon.kafka.KafkaBroker;
 import dev.recon.loadgen.AlertChecker;
 import dev.recon.loadgen.CheckReport;
 import dev.recon.loadgen.GroundTruth;
 import dev.recon.loadgen.LoadGenerator;
+import dev.recon.rules.RuleSet;
+import dev.recon.rules.dsl.RuleBundle;
 
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -16,6 +20,7 @@ import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,13 +30,16 @@ import java.util.concurrent.TimeUnit;
 /** One demo run: owns the broker, the job and the temporary folders, and stops them all. */
 final class DemoRun implements AutoCloseable {
     static final int WARM_UP_PAIRS = 50;
-    private static final String[] TOPICS = {"payments", "bills", "alerts", "dead-letters"};
+    private static final String[] TOPICS = {
+        "payments", "bills", "alerts", "dead-letters", "rules-control", "rules-audit"
+    };
 
     private final DemoOptions opts;
     private final PrintStream out;
     private KafkaBroker broker;
     private JobClient job;
     private Path workDir;
+    private Duration deadline;
 
     DemoRun(DemoOptions opts, PrintStream out) {
         this.opts = opts;
@@ -40,6 +48,18 @@ final class DemoRun implements AutoCloseable {
 
     boolean execute() throws Exception {
         long start = System.nanoTime();
+        RuleSet rules = loadRules();
+        deadline = rules.reconciliations().get(0).rightDeadline();
+        step(
+                "rules "
+                        + opts.rules()
+                        + ": version "
+                        + rules.version()
+                        + ", "
+                        + rules.reconciliations().get(0).pairRules().size()
+                        + " pair rules, deadline "
+                        + deadline.toMillis()
+                        + " ms");
         workDir = Files.createTempDirectory("recon-demo-");
         step("starting a Kafka broker (KRaft, separate JVM) on 127.0.0.1");
         broker = KafkaBroker.builder().setHeap("768m").build().start();
@@ -67,23 +87,35 @@ final class DemoRun implements AutoCloseable {
         GroundTruth truth = generate();
         step(
                 "waiting for verdicts (deadline "
-                        + opts.deadline().toMillis()
+                        + deadline.toMillis()
                         + " ms) and checking the alerts topic");
         CheckReport report = check(truth);
         PrometheusScrape metrics = PrometheusScrape.of(opts.metricsPorts());
         new DemoSummary(out)
                 .print(truth, report, metrics, Duration.ofNanos(System.nanoTime() - start));
+        if (opts.keepRunning()) {
+            keepRunning(metrics);
+        }
         return report.passed();
+    }
+
+    /** Reads and checks the rules before anything starts, so a broken file fails in a second. */
+    private RuleSet loadRules() throws IOException, UsageException {
+        RuleUpdates.Outcome o = RuleUpdates.check(RuleBundle.fromPath(Path.of(opts.rules())));
+        if (!o.accepted()) {
+            throw new UsageException(
+                    "--rules " + opts.rules() + " is not a valid rule set:\n" + o.diagnostics());
+        }
+        return o.ruleSet();
     }
 
     private JobOptions jobOptions() throws Exception {
         String[] args = {
             "--bootstrap-servers", broker.bootstrapServers(),
             "--starting-offsets", "earliest",
-            "--deadline-ms", Long.toString(opts.deadline().toMillis()),
+            "--rules", opts.rules(),
             "--checkpoint-interval-ms", Long.toString(opts.checkpointInterval().toMillis()),
             "--parallelism", Integer.toString(opts.parallelism()),
-            "--amount-tolerance", opts.tolerance(),
             "--group-id", "recon-demo",
         };
         return JobOptions.from(Flags.parse(args, JobOptions.FLAGS));
@@ -141,7 +173,7 @@ final class DemoRun implements AutoCloseable {
                         .setRatePerSecond(opts.rate())
                         .setFaultFraction(opts.faultFraction())
                         .setSeed(opts.seed())
-                        .setDeadline(opts.deadline())
+                        .setDeadline(deadline)
                         .setGroundTruthFile(workDir.resolve("ground-truth.json"))
                         .setProgressListener(bar)
                         .build()
@@ -155,10 +187,30 @@ final class DemoRun implements AutoCloseable {
                 .setBootstrapServers(broker.bootstrapServers())
                 .setAlertsTopic("alerts")
                 .setGroundTruth(truth)
-                .setTimeout(opts.deadline().plusSeconds(60))
+                .setTimeout(deadline.plusSeconds(60))
                 .setQuietPeriod(Duration.ofSeconds(2))
                 .build()
                 .check();
+    }
+
+    /** Blocks until Ctrl-C, telling the user how to use the running job. */
+    private void keepRunning(PrometheusScrape metrics) throws InterruptedException {
+        String servers = broker.bootstrapServers();
+        out.println();
+        out.println("==> still running (--keep-running); Ctrl-C stops everything");
+        out.println("    follow alerts:  ./recon alerts --bootstrap-servers " + servers);
+        out.println(
+                "    push rules:     ./recon rules push "
+                        + opts.rules()
+                        + " --bootstrap-servers "
+                        + servers);
+        out.println(
+                "    send load:      ./recon loadgen generate --bootstrap-servers "
+                        + servers
+                        + " --events 10000 --rate 1000");
+        out.println("    metrics:        " + String.join(" ", metrics.endpoints()));
+        out.flush();
+        Thread.currentThread().join();
     }
 
     private void step(String what) {

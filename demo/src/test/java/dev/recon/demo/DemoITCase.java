@@ -24,7 +24,7 @@ class DemoITCase {
                             "--events", "3000",
                             "--rate", "2000",
                             "--fault-fraction", "0.01",
-                            "--deadline-ms", "2000",
+                            "--rules", "../rules",
                             "--checkpoint-interval-ms", "1000",
                             "--metrics-ports", Integer.toString(port)
                         });

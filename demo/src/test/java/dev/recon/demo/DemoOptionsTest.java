@@ -14,7 +14,8 @@ class DemoOptionsTest {
     void defaultsMatchTheReadme() throws Exception {
         DemoOptions o = DemoOptions.parse(new String[0]);
         assertThat(o.events()).isEqualTo(200_000);
-        assertThat(o.deadline().toMillis()).isEqualTo(5_000);
+        assertThat(o.rules()).isEqualTo("rules");
+        assertThat(o.keepRunning()).isFalse();
         assertThat(o.faultFraction()).isEqualTo(0.001);
     }
 

@@ -3,10 +3,15 @@ package dev.recon.job;
 import dev.recon.job.cli.Flag;
 import dev.recon.job.cli.Flags;
 import dev.recon.job.cli.UsageException;
+import dev.recon.job.rules.BundleRuleSetProvider;
 import dev.recon.job.rules.DefaultRuleSetProvider;
+import dev.recon.job.rules.RuleSetProvider;
+import dev.recon.job.rules.RuleUpdates;
+import dev.recon.rules.dsl.RuleBundle;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +34,11 @@ public record JobOptions(
         int parallelism,
         Duration outOfOrderness,
         Duration idleness,
-        Properties kafkaProperties) {
+        Properties kafkaProperties,
+        String controlTopic,
+        String auditTopic,
+        String rulesPath,
+        String rulesBundleJson) {
 
     static final Flag BOOTSTRAP =
             Flag.of(
@@ -110,6 +119,25 @@ public record JobOptions(
                     "path",
                     null,
                     "Kafka client properties file, for secrets such as sasl.jaas.config (never logged)");
+    static final Flag RULES =
+            Flag.of(
+                    "rules",
+                    "file-or-dir",
+                    null,
+                    "rule file or directory of *.rules files in force at start (default: the"
+                            + " built-in default rules); checked before the job is submitted");
+    static final Flag CONTROL =
+            Flag.of(
+                    "control-topic",
+                    "topic",
+                    "rules-control",
+                    "topic of rule-set updates (./recon rules push) applied without restart");
+    static final Flag AUDIT =
+            Flag.of(
+                    "audit-topic",
+                    "topic",
+                    "rules-audit",
+                    "topic of audit records: every rule-set update, accepted or rejected");
     static final Flag HELP = Flag.bool("help", "print this help and exit");
 
     /** Every flag of the job, in the order the help lists them. */
@@ -131,6 +159,9 @@ public record JobOptions(
                     IDLENESS,
                     KAFKA_PROP,
                     KAFKA_FILE,
+                    RULES,
+                    CONTROL,
+                    AUDIT,
                     HELP);
 
     /** Parses the command line; {@code --help} is the caller's to check with {@link #wantsHelp}. */
@@ -173,7 +204,40 @@ public record JobOptions(
                 (int) f.getLong(PARALLELISM, 0, 4096),
                 Duration.ofMillis(f.getLong(OOO, 0, 3_600_000)),
                 Duration.ofMillis(f.getLong(IDLENESS, 1, 3_600_000)),
-                kafkaProperties(f));
+                kafkaProperties(f),
+                f.get(CONTROL),
+                f.get(AUDIT),
+                f.get(RULES),
+                rulesBundle(f));
+    }
+
+    /** Reads and checks the --rules bundle; null for the built-in rules. */
+    private static String rulesBundle(Flags f) throws UsageException {
+        if (!f.has(RULES)) {
+            return null;
+        }
+        for (Flag builtInOnly : List.of(DEADLINE, RETENTION, TOLERANCE)) {
+            if (f.has(builtInOnly)) {
+                throw new UsageException(
+                        "--"
+                                + builtInOnly.name()
+                                + " configures the built-in rules; with --rules"
+                                + " it is set in the rule file instead");
+            }
+        }
+        Path path = Path.of(f.get(RULES));
+        RuleBundle bundle;
+        try {
+            bundle = RuleBundle.fromPath(path);
+        } catch (IOException e) {
+            throw new UsageException("--rules: cannot read " + path + ": " + e.getMessage());
+        }
+        RuleUpdates.Outcome o = RuleUpdates.check(bundle);
+        if (!o.accepted()) {
+            throw new UsageException(
+                    "--rules " + path + " is not a valid rule set:\n" + o.diagnostics());
+        }
+        return new String(bundle.toJson(), StandardCharsets.UTF_8);
     }
 
     private static Properties kafkaProperties(Flags f) throws UsageException {
@@ -198,8 +262,11 @@ public record JobOptions(
         return p;
     }
 
-    /** The rule set these options select. */
-    public DefaultRuleSetProvider rules() {
+    /** The start-up rule set these options select: the --rules bundle or the built-in rules. */
+    public RuleSetProvider rules() {
+        if (rulesBundleJson != null) {
+            return new BundleRuleSetProvider(rulesBundleJson);
+        }
         return new DefaultRuleSetProvider(
                 deadline, amountTolerance, retention, paymentsTopic, billsTopic);
     }
@@ -223,6 +290,8 @@ public record JobOptions(
                 + amountTolerance
                 + ", kafkaProperties="
                 + kafkaProperties.stringPropertyNames()
+                + ", rules="
+                + (rulesPath == null ? "built-in" : rulesPath)
                 + "]";
     }
 }

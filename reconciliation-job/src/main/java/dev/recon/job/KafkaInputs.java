@@ -6,6 +6,9 @@ import dev.recon.model.avro.PaymentEvent;
 import dev.recon.sources.DeadLetterSplitter;
 import dev.recon.sources.ReconSource;
 
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.serialization.SimpleStringSchema;
+import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -31,7 +34,7 @@ final class KafkaInputs implements ReconciliationJob.InputFactory {
         DataStream<DeadLetter> dead =
                 payments.getSideOutput(DeadLetterSplitter.DEAD_LETTERS)
                         .union(bills.getSideOutput(DeadLetterSplitter.DEAD_LETTERS));
-        return new ReconciliationInputs(payments, bills, dead);
+        return new ReconciliationInputs(payments, bills, dead, ruleUpdates(env));
     }
 
     private <T extends org.apache.avro.specific.SpecificRecordBase> ReconSource<T> source(
@@ -46,6 +49,28 @@ final class KafkaInputs implements ReconciliationJob.InputFactory {
                 .setMaxOutOfOrderness(opts.outOfOrderness())
                 .setIdleTimeout(opts.idleness())
                 .build();
+    }
+
+    /**
+     * Rule-set updates from the control topic. A fresh job starts at the topic's end (its start-up
+     * rules come from --rules); a restored job resumes from its checkpoint.
+     */
+    private DataStream<String> ruleUpdates(StreamExecutionEnvironment env) {
+        KafkaSource<String> control =
+                KafkaSource.<String>builder()
+                        .setBootstrapServers(opts.bootstrapServers())
+                        .setTopics(opts.controlTopic())
+                        .setGroupId(opts.groupId() + "-control")
+                        .setStartingOffsets(
+                                OffsetsInitializer.committedOffsets(OffsetResetStrategy.LATEST))
+                        .setProperties(opts.kafkaProperties())
+                        .setValueOnlyDeserializer(new SimpleStringSchema())
+                        .build();
+        WatermarkStrategy<String> quiet =
+                WatermarkStrategy.<String>forMonotonousTimestamps().withIdleness(opts.idleness());
+        return env.fromSource(control, quiet, "kafka-" + opts.controlTopic())
+                .uid("source-rule-updates")
+                .setParallelism(1);
     }
 
     private OffsetsInitializer startingOffsets() {

@@ -5,6 +5,10 @@ import dev.recon.model.avro.DeadLetter;
 import dev.recon.sinks.AlertSinks;
 import dev.recon.sinks.DeadLetterSinks;
 
+import org.apache.flink.api.common.serialization.SimpleStringSchema;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /** Writes alerts (JSON) and dead letters to Kafka, and logs every alert. */
@@ -28,6 +32,24 @@ final class KafkaOutputs implements ReconciliationJob.OutputFactory {
                 .uid("alerts-kafka-sink")
                 .name("alerts to Kafka " + opts.alertsTopic());
         alerts.sinkTo(AlertSinks.log()).uid("alerts-log-sink").name("alerts to the log");
+    }
+
+    @Override
+    public void audit(DataStream<String> audit) {
+        audit.sinkTo(
+                        KafkaSink.<String>builder()
+                                .setBootstrapServers(opts.bootstrapServers())
+                                .setKafkaProducerConfig(opts.kafkaProperties())
+                                .setRecordSerializer(
+                                        KafkaRecordSerializationSchema.<String>builder()
+                                                .setTopic(opts.auditTopic())
+                                                .setValueSerializationSchema(
+                                                        new SimpleStringSchema())
+                                                .build())
+                                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                                .build())
+                .uid("rules-audit-kafka-sink")
+                .name("rule-set audit to Kafka " + opts.auditTopic());
     }
 
     @Override

@@ -9,10 +9,12 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import javax.annotation.Nullable;
 
 /**
- * The streams a reconciliation reads: payments, bills, and the records rejected while reading them
- * (null when the inputs cannot produce any, as with in-memory test inputs).
+ * The streams a reconciliation reads: payments, bills, the records rejected while reading them, and
+ * rule-set updates (bundle JSON from the control topic). The last two are null when the inputs
+ * cannot produce any, as with in-memory test inputs.
  */
 public record ReconciliationInputs(
         DataStream<PaymentEvent> payments,
         DataStream<BillEvent> bills,
-        @Nullable DataStream<DeadLetter> deadLetters) {}
+        @Nullable DataStream<DeadLetter> deadLetters,
+        @Nullable DataStream<String> ruleUpdates) {}

@@ -7,10 +7,13 @@ import dev.recon.model.avro.BillEvent;
 import dev.recon.model.avro.DeadLetter;
 import dev.recon.model.avro.PaymentEvent;
 
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.types.Either;
 
 import java.io.Serializable;
 
@@ -33,14 +36,32 @@ public final class ReconciliationJob {
     /** Adds the job's operators to {@code env} and returns the alert stream. */
     public DataStream<Alert> build(StreamExecutionEnvironment env) {
         ReconciliationInputs in = inputs.create(env);
-        DataStream<Alert> alerts =
+        TypeInformation<Either<PaymentEvent, BillEvent>> type = MatchFunction.inputType();
+        DataStream<Either<PaymentEvent, BillEvent>> events =
                 in.payments()
-                        .keyBy(PaymentEvent::getPaymentId, Types.STRING)
-                        .connect(in.bills().keyBy(BillEvent::getPaymentId, Types.STRING))
+                        .map(p -> Either.<PaymentEvent, BillEvent>Left(p), type)
+                        .uid("payments-as-left")
+                        .name("payments")
+                        .union(
+                                in.bills()
+                                        .map(b -> Either.<PaymentEvent, BillEvent>Right(b), type)
+                                        .uid("bills-as-right")
+                                        .name("bills"));
+        DataStream<String> updates =
+                in.ruleUpdates() != null
+                        ? in.ruleUpdates()
+                        : env.fromSequence(0, 0)
+                                .filter(n -> false)
+                                .map(n -> "", Types.STRING)
+                                .name("no rule updates");
+        SingleOutputStreamOperator<Alert> alerts =
+                events.keyBy(MatchFunction::keyOf, Types.STRING)
+                        .connect(updates.broadcast(MatchFunction.RULES))
                         .process(new MatchFunction(rules), new AvroTypeInfo<>(Alert.class))
                         .uid(MatchFunction.UID)
                         .name("match payments with bills");
         outputs.alerts(alerts);
+        outputs.audit(alerts.getSideOutput(MatchFunction.AUDIT));
         if (in.deadLetters() != null) {
             outputs.deadLetters(in.deadLetters());
         }
@@ -61,5 +82,8 @@ public final class ReconciliationJob {
 
         /** Attaches the dead-letter sinks. */
         void deadLetters(DataStream<DeadLetter> deadLetters);
+
+        /** Attaches the sink of rule-set audit records (JSON). */
+        void audit(DataStream<String> audit);
     }
 }

@@ -46,7 +46,9 @@ public final class ReconciliationMain {
             return 2;
         }
         String problem =
-                KafkaPreflight.check(opts, List.of(opts.paymentsTopic(), opts.billsTopic()));
+                KafkaPreflight.check(
+                        opts,
+                        List.of(opts.paymentsTopic(), opts.billsTopic(), opts.controlTopic()));
         if (problem != null) {
             err.println("error: " + problem);
             return 2;

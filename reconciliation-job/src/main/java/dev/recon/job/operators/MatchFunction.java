@@ -1,32 +1,34 @@
 package dev.recon.job.operators;
 
 import dev.recon.job.rules.RuleSetProvider;
-import dev.recon.model.Fingerprints;
+import dev.recon.job.rules.RuleUpdates;
 import dev.recon.model.avro.Alert;
 import dev.recon.model.avro.BillEvent;
-import dev.recon.model.avro.MatchPhase;
 import dev.recon.model.avro.MatchState;
 import dev.recon.model.avro.PaymentEvent;
-import dev.recon.model.avro.SeenBill;
 import dev.recon.rules.RuleSet;
 
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.typeutils.EitherTypeInfo;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
-import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.types.Either;
 import org.apache.flink.util.Collector;
-
-import java.util.ArrayList;
+import org.apache.flink.util.OutputTag;
 
 /**
- * Joins payments (left) and bills (right) by payment id in one keyed state record, runs the pair
- * rules on a match, and issues missing-counterpart verdicts from a processing-time timer, so a
- * verdict fires on time even when the other stream is silent. Every key ends in a match or a
- * verdict and is forgotten after the retention period: state never grows without bound.
+ * Joins payments (left) and bills (right) by payment id, runs the rules in force on a match, and
+ * issues missing-counterpart verdicts from a processing-time timer, so a verdict fires on time even
+ * when the other stream is silent ({@link MatchLogic}). Rule-set updates arrive as broadcast JSON
+ * bundles; each subtask compiles them, and only the text enters state.
  */
 public final class MatchFunction
-        extends KeyedCoProcessFunction<String, PaymentEvent, BillEvent, Alert> {
+        extends KeyedBroadcastProcessFunction<
+                String, Either<PaymentEvent, BillEvent>, String, Alert> {
     private static final long serialVersionUID = 1L;
 
     /** Stable uid of the operator; part of savepoint compatibility. */
@@ -36,214 +38,96 @@ public final class MatchFunction
     public static final ValueStateDescriptor<MatchState> STATE =
             new ValueStateDescriptor<>("match-state", new AvroTypeInfo<>(MatchState.class));
 
-    private final RuleSetProvider rules;
-    private transient ValueState<MatchState> state;
-    private transient Verdicts verdicts;
-    private transient MatchMetrics metrics;
-    private transient long startedAt;
+    /** Broadcast state: key {@link #ACTIVE} holds the bundle JSON of the pushed rule set. */
+    public static final MapStateDescriptor<String, String> RULES =
+            new MapStateDescriptor<>("rules", Types.STRING, Types.STRING);
 
-    /** Creates the matcher; the rule set is compiled on each subtask in {@code open}. */
-    public MatchFunction(RuleSetProvider rules) {
-        this.rules = rules;
+    /** Key of the rule set in force in {@link #RULES}. */
+    public static final String ACTIVE = "active";
+
+    /** Side output: one JSON audit record per rule-set update (from subtask 0 only). */
+    public static final OutputTag<String> AUDIT = new OutputTag<>("rules-audit", Types.STRING);
+
+    private final RuleSetProvider initialRules;
+    private transient ActiveRules rules;
+    private transient MatchLogic logic;
+    private transient boolean restoredChecked;
+
+    /** Creates the matcher; the start-up rule set is compiled on each subtask in {@code open}. */
+    public MatchFunction(RuleSetProvider initialRules) {
+        this.initialRules = initialRules;
+    }
+
+    /** The type of the matcher's input: a payment (left) or a bill (right). */
+    public static TypeInformation<Either<PaymentEvent, BillEvent>> inputType() {
+        return new EitherTypeInfo<>(
+                new AvroTypeInfo<>(PaymentEvent.class), new AvroTypeInfo<>(BillEvent.class));
+    }
+
+    /** The join key: the payment id of either side. */
+    public static String keyOf(Either<PaymentEvent, BillEvent> e) {
+        return e.isLeft() ? e.left().getPaymentId() : e.right().getPaymentId();
     }
 
     @Override
     public void open(OpenContext ctx) {
-        RuleSet ruleSet = rules.load();
-        var recon = ruleSet.reconciliations().get(0);
-        state = getRuntimeContext().getState(STATE);
-        startedAt = -1; // set by the first element or timer, in processing time
-        metrics =
+        RuleSet initial = initialRules.load();
+        var recon = initial.reconciliations().get(0);
+        MatchMetrics metrics =
                 new MatchMetrics(
                         getRuntimeContext().getMetricGroup(),
                         recon.left().name(),
                         recon.right().name());
-        verdicts = new Verdicts(recon, ruleSet.version(), metrics);
+        rules = new ActiveRules(initial, metrics);
+        logic = new MatchLogic(getRuntimeContext().getState(STATE), rules, metrics);
+        restoredChecked = false;
     }
 
     @Override
-    public void processElement1(PaymentEvent p, Context ctx, Collector<Alert> out)
+    public void processElement(
+            Either<PaymentEvent, BillEvent> e, ReadOnlyContext ctx, Collector<Alert> out)
             throws Exception {
-        metrics.leftIn.inc();
-        long now = ctx.timerService().currentProcessingTime();
-        startedAt(now);
-        long fp = Fingerprints.of(p);
-        MatchState s = state.value();
-        if (s == null) {
-            s =
-                    newState(
-                            MatchPhase.AWAITING_BILL,
-                            p.getMerchantId(),
-                            p.getCurrency(),
-                            p.getAmountMinor());
-            s.setPayment(p);
-            s.setPaymentFingerprint(fp);
-            schedule(ctx, s, now + verdicts.rightDeadlineMs());
-            metrics.pendingAdded();
-        } else if (s.getPaymentFingerprint() != 0) {
-            if (s.getPaymentFingerprint() == fp) {
-                metrics.redeliveries.inc();
-                return;
-            }
-            verdicts.conflictingPayment(p, fp, now, out);
-            return;
+        adoptRestoredRules(ctx);
+        if (e.isLeft()) {
+            logic.onPayment(e.left(), ctx.timerService(), out);
         } else {
-            s.setPayment(p);
-            s.setPaymentFingerprint(fp);
-            if (s.getPhase() == MatchPhase.PAYMENT_MISSING) {
-                verdicts.resolvePaymentMissing(p, s.getBill(), now, out);
-            } else {
-                metrics.pendingRemoved();
-            }
-            verdicts.matched(p, s.getBill(), now, out);
-            settle(ctx, s, now);
+            logic.onBill(e.right(), ctx.timerService(), out);
         }
-        state.update(s);
     }
 
     @Override
-    public void processElement2(BillEvent b, Context ctx, Collector<Alert> out) throws Exception {
-        metrics.rightIn.inc();
-        long now = ctx.timerService().currentProcessingTime();
-        startedAt(now);
-        long fp = Fingerprints.of(b);
-        MatchState s = state.value();
-        if (s == null) {
-            s =
-                    newState(
-                            MatchPhase.AWAITING_PAYMENT,
-                            b.getMerchantId(),
-                            b.getCurrency(),
-                            b.getAmountMinor());
-            s.setBill(b);
-            s.getSeenBills().add(new SeenBill(b.getBillId(), fp));
-            schedule(ctx, s, now + verdicts.leftDeadlineMs());
-            metrics.pendingAdded();
-            state.update(s);
-            return;
+    public void processBroadcastElement(String bundleJson, Context ctx, Collector<Alert> out)
+            throws Exception {
+        restoredChecked = true;
+        String previous = rules.version();
+        RuleUpdates.Outcome o = RuleUpdates.compile(bundleJson);
+        if (o.accepted()) {
+            rules.install(o.ruleSet(), bundleJson);
+            ctx.getBroadcastState(RULES).put(ACTIVE, bundleJson);
         }
-        SeenBill seen = find(s, b.getBillId());
-        if (seen != null && seen.getFingerprint() == fp) {
-            metrics.redeliveries.inc();
-            return;
+        if (getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0) {
+            ctx.output(AUDIT, RuleAudit.of(o, previous, ctx.currentProcessingTime()));
         }
-        s.getSeenBills().add(new SeenBill(b.getBillId(), fp));
-        switch (s.getPhase()) {
-            case AWAITING_BILL, BILL_MISSING -> {
-                if (s.getPhase() == MatchPhase.BILL_MISSING) {
-                    verdicts.resolveBillMissing(s.getPayment(), b, now, out);
-                } else {
-                    metrics.pendingRemoved();
-                }
-                verdicts.matched(s.getPayment(), b, now, out);
-                settle(ctx, s, now);
-            }
-            default -> verdicts.duplicateBill(b, fp, seen != null, now, out);
-        }
-        state.update(s);
     }
 
     @Override
     public void onTimer(long ts, OnTimerContext ctx, Collector<Alert> out) throws Exception {
-        MatchState s = state.value();
-        if (s == null || s.getTimer() != ts) {
-            return; // a timer that was replaced; should not happen, harmless if it does
-        }
-        long now = now(ctx);
-        if (deferredAfterStart(ctx, s, now)) {
+        adoptRestoredRules(ctx);
+        logic.onTimer(ts, ctx.timerService(), out);
+    }
+
+    /** After a restore, the pushed rule set in broadcast state replaces the start-up one. */
+    private void adoptRestoredRules(ReadOnlyContext ctx) throws Exception {
+        if (restoredChecked) {
             return;
         }
-        switch (s.getPhase()) {
-            case AWAITING_BILL -> {
-                verdicts.billMissing(s.getPayment(), ts, now, out);
-                expire(ctx, s, MatchPhase.BILL_MISSING, ts);
-            }
-            case AWAITING_PAYMENT -> {
-                verdicts.paymentMissing(s.getBill(), ts, now, out);
-                expire(ctx, s, MatchPhase.PAYMENT_MISSING, ts);
-            }
-            default -> state.clear(); // retention over: forget the key
-        }
-    }
-
-    /**
-     * After the job (re)starts, its sources first read a backlog: a deadline due in the first
-     * deadline after start could fire before the counterpart is read. Such verdicts wait until one
-     * full deadline has passed since start, so a restore never raises a false "missing".
-     */
-    private boolean deferredAfterStart(OnTimerContext ctx, MatchState s, long now)
-            throws Exception {
-        long deadline;
-        if (s.getPhase() == MatchPhase.AWAITING_BILL) {
-            deadline = verdicts.rightDeadlineMs();
-        } else if (s.getPhase() == MatchPhase.AWAITING_PAYMENT) {
-            deadline = verdicts.leftDeadlineMs();
-        } else {
-            return false;
-        }
-        long earliest = startedAt(now) + deadline;
-        if (now >= earliest) {
-            return false;
-        }
-        s.setTimer(-1L); // the firing timer is gone already
-        schedule(ctx, s, earliest);
-        state.update(s);
-        metrics.deferredVerdicts.inc();
-        return true;
-    }
-
-    private long startedAt(long now) {
-        if (startedAt < 0) {
-            startedAt = now;
-        }
-        return startedAt;
-    }
-
-    private static long now(Context ctx) {
-        return ctx.timerService().currentProcessingTime();
-    }
-
-    private void expire(OnTimerContext ctx, MatchState s, MatchPhase phase, long now)
-            throws Exception {
-        metrics.pendingRemoved();
-        s.setPhase(phase);
-        s.setTimer(-1L);
-        schedule(ctx, s, now + verdicts.retentionMs());
-        state.update(s);
-    }
-
-    private void settle(Context ctx, MatchState s, long now) {
-        s.setPhase(MatchPhase.SETTLED);
-        s.setPayment(null);
-        s.setBill(null);
-        schedule(ctx, s, now + verdicts.retentionMs());
-    }
-
-    private static void schedule(Context ctx, MatchState s, long at) {
-        if (s.getTimer() >= 0) {
-            ctx.timerService().deleteProcessingTimeTimer(s.getTimer());
-        }
-        s.setTimer(at);
-        ctx.timerService().registerProcessingTimeTimer(at);
-    }
-
-    private static MatchState newState(
-            MatchPhase phase, String merchant, String currency, long amount) {
-        return MatchState.newBuilder()
-                .setPhase(phase)
-                .setSeenBills(new ArrayList<>(2))
-                .setMerchantId(merchant)
-                .setCurrency(currency)
-                .setAmountMinor(amount)
-                .build();
-    }
-
-    private static SeenBill find(MatchState s, String billId) {
-        for (SeenBill seen : s.getSeenBills()) {
-            if (seen.getBillId().equals(billId)) {
-                return seen;
+        restoredChecked = true;
+        String json = ctx.getBroadcastState(RULES).get(ACTIVE);
+        if (json != null && !json.equals(rules.source())) {
+            RuleUpdates.Outcome o = RuleUpdates.compile(json);
+            if (o.accepted()) {
+                rules.install(o.ruleSet(), json);
             }
         }
-        return null;
     }
 }

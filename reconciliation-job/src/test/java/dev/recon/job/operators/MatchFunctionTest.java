@@ -7,18 +7,26 @@ import dev.recon.model.avro.AlertAction;
 import dev.recon.model.avro.BillEvent;
 import dev.recon.model.avro.PaymentEvent;
 import dev.recon.rules.DefaultRules;
+import dev.recon.rules.dsl.RuleBundle;
 
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
-import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.types.Either;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static dev.recon.job.testing.Records.bill;
 import static dev.recon.job.testing.Records.payment;
@@ -29,7 +37,7 @@ class MatchFunctionTest {
     private static final long DEADLINE = 5_000;
     private static final long RETENTION = 60_000;
 
-    private KeyedTwoInputStreamOperatorTestHarness<String, PaymentEvent, BillEvent, Alert> h;
+    private Harness h;
 
     @BeforeEach
     void setUp() throws Exception {
@@ -41,19 +49,17 @@ class MatchFunctionTest {
         h.close();
     }
 
-    static KeyedTwoInputStreamOperatorTestHarness<String, PaymentEvent, BillEvent, Alert> harness(
-            String tolerance) throws Exception {
+    static Harness harness(String tolerance) throws Exception {
         return harness(tolerance, null);
     }
 
     /** A harness restored from a snapshot of an earlier one. */
-    static KeyedTwoInputStreamOperatorTestHarness<String, PaymentEvent, BillEvent, Alert> restored(
-            OperatorSubtaskState snapshot) throws Exception {
+    static Harness restored(OperatorSubtaskState snapshot) throws Exception {
         return harness("exact", snapshot);
     }
 
-    private static KeyedTwoInputStreamOperatorTestHarness<String, PaymentEvent, BillEvent, Alert>
-            harness(String tolerance, OperatorSubtaskState snapshot) throws Exception {
+    private static Harness harness(String tolerance, OperatorSubtaskState snapshot)
+            throws Exception {
         var provider =
                 new DefaultRuleSetProvider(
                         Duration.ofMillis(DEADLINE),
@@ -62,11 +68,14 @@ class MatchFunctionTest {
                         "payments",
                         "bills");
         var harness =
-                new KeyedTwoInputStreamOperatorTestHarness<>(
-                        new KeyedCoProcessOperator<>(new MatchFunction(provider)),
-                        PaymentEvent::getPaymentId,
-                        BillEvent::getPaymentId,
-                        Types.STRING);
+                new Harness(
+                        new CoBroadcastWithKeyedOperator<>(
+                                new MatchFunction(provider), List.of(MatchFunction.RULES)),
+                        MatchFunction::keyOf,
+                        Types.STRING,
+                        1,
+                        1,
+                        0);
         if (snapshot != null) {
             harness.setup();
             harness.initializeState(snapshot);
@@ -78,9 +87,9 @@ class MatchFunctionTest {
     @Test
     void matchingPairRaisesNothingAndIsForgottenAfterRetention() throws Exception {
         h.setProcessingTime(0);
-        h.processElement1(new StreamRecord<>(payment("p1", 1000)));
+        pay(payment("p1", 1000));
         assertThat(h.numKeyedStateEntries()).isEqualTo(1);
-        h.processElement2(new StreamRecord<>(bill("b1", "p1", 1000)));
+        send(bill("b1", "p1", 1000));
         h.setProcessingTime(DEADLINE + 1);
         assertThat(alerts()).isEmpty();
         assertThat(h.numProcessingTimeTimers()).as("only the retention timer").isEqualTo(1);
@@ -90,8 +99,8 @@ class MatchFunctionTest {
 
     @Test
     void amountMismatchAlertsWithTheDifferenceAtRisk() throws Exception {
-        h.processElement1(new StreamRecord<>(payment("p1", 1000)));
-        h.processElement2(new StreamRecord<>(bill("b1", "p1", 1003)));
+        pay(payment("p1", 1000));
+        send(bill("b1", "p1", 1003));
         List<Alert> out = alerts();
         assertThat(out)
                 .singleElement()
@@ -119,8 +128,8 @@ class MatchFunctionTest {
     void currencyMismatchAlertsOnlyTheCurrencyRule() throws Exception {
         BillEvent b = bill("b1", "p1", 1000);
         b.setCurrency("EUR");
-        h.processElement2(new StreamRecord<>(b));
-        h.processElement1(new StreamRecord<>(payment("p1", 1000)));
+        send(b);
+        pay(payment("p1", 1000));
         assertThat(alerts()).extracting(Alert::getRuleId).containsExactly("currency-match");
         assertThat(alerts().get(0).getAmountAtRiskMinor()).isEqualTo(1000);
     }
@@ -129,15 +138,15 @@ class MatchFunctionTest {
     void statusMismatchAlerts() throws Exception {
         BillEvent b = bill("b1", "p1", 1000);
         b.setStatus("REVERSED");
-        h.processElement1(new StreamRecord<>(payment("p1", 1000)));
-        h.processElement2(new StreamRecord<>(b));
+        pay(payment("p1", 1000));
+        send(b);
         assertThat(alerts()).extracting(Alert::getRuleId).containsExactly("status-consistent");
     }
 
     @Test
     void missingBillFiresAtTheDeadlineNotBefore() throws Exception {
         h.setProcessingTime(100);
-        h.processElement1(new StreamRecord<>(payment("p1", 1000)));
+        pay(payment("p1", 1000));
         h.setProcessingTime(100 + DEADLINE - 1);
         assertThat(alerts()).isEmpty();
         h.setProcessingTime(100 + DEADLINE);
@@ -163,9 +172,9 @@ class MatchFunctionTest {
     @Test
     void lateBillAfterMissingVerdictResolvesAndIsChecked() throws Exception {
         h.setProcessingTime(0);
-        h.processElement1(new StreamRecord<>(payment("p1", 1000)));
+        pay(payment("p1", 1000));
         h.setProcessingTime(DEADLINE);
-        h.processElement2(new StreamRecord<>(bill("b1", "p1", 999)));
+        send(bill("b1", "p1", 999));
         List<Alert> out = alerts();
         assertThat(out)
                 .extracting(Alert::getRuleId, Alert::getAction)
@@ -181,12 +190,12 @@ class MatchFunctionTest {
     @Test
     void orphanBillFiresPaymentMissingAndLatePaymentResolves() throws Exception {
         h.setProcessingTime(0);
-        h.processElement2(new StreamRecord<>(bill("b9", "p9", 500)));
+        send(bill("b9", "p9", 500));
         h.setProcessingTime(DEADLINE);
         assertThat(alerts()).extracting(Alert::getRuleId).containsExactly("payment-missing");
         assertThat(alerts().get(0).getAlertId())
                 .isEqualTo(AlertIds.of(DefaultRules.RECONCILIATION, "payment-missing", "p9", "b9"));
-        h.processElement1(new StreamRecord<>(payment("p9", 500)));
+        pay(payment("p9", 500));
         assertThat(alerts())
                 .extracting(Alert::getAction)
                 .containsExactly(AlertAction.TRIGGER, AlertAction.RESOLVE);
@@ -196,11 +205,11 @@ class MatchFunctionTest {
 
     @Test
     void secondBillIdIsADoubleChargeButRedeliveryIsNot() throws Exception {
-        h.processElement1(new StreamRecord<>(payment("p1", 1000)));
-        h.processElement2(new StreamRecord<>(bill("b1", "p1", 1000)));
-        h.processElement2(new StreamRecord<>(bill("b1", "p1", 1000)));
+        pay(payment("p1", 1000));
+        send(bill("b1", "p1", 1000));
+        send(bill("b1", "p1", 1000));
         assertThat(alerts()).isEmpty();
-        h.processElement2(new StreamRecord<>(bill("b2", "p1", 1000)));
+        send(bill("b2", "p1", 1000));
         assertThat(alerts())
                 .singleElement()
                 .satisfies(
@@ -214,7 +223,7 @@ class MatchFunctionTest {
                                                     "p1",
                                                     "b2"));
                         });
-        h.processElement2(new StreamRecord<>(bill("b2", "p1", 1000)));
+        send(bill("b2", "p1", 1000));
         assertThat(alerts()).as("a redelivered duplicate adds nothing").hasSize(1);
         h.setProcessingTime(RETENTION);
         assertZeroStateAndTimers();
@@ -222,18 +231,18 @@ class MatchFunctionTest {
 
     @Test
     void duplicateBillBeforeThePaymentStillAlertsOnce() throws Exception {
-        h.processElement2(new StreamRecord<>(bill("b1", "p1", 1000)));
-        h.processElement2(new StreamRecord<>(bill("b2", "p1", 1000)));
-        h.processElement1(new StreamRecord<>(payment("p1", 1000)));
+        send(bill("b1", "p1", 1000));
+        send(bill("b2", "p1", 1000));
+        pay(payment("p1", 1000));
         assertThat(alerts()).extracting(Alert::getRuleId).containsExactly("duplicate-bill");
     }
 
     @Test
     void billBeforePaymentIsNotABreak() throws Exception {
         h.setProcessingTime(0);
-        h.processElement2(new StreamRecord<>(bill("b1", "p1", 1000)));
+        send(bill("b1", "p1", 1000));
         h.setProcessingTime(DEADLINE - 1);
-        h.processElement1(new StreamRecord<>(payment("p1", 1000)));
+        pay(payment("p1", 1000));
         h.setProcessingTime(DEADLINE + 1);
         assertThat(alerts()).isEmpty();
         h.setProcessingTime(DEADLINE + RETENTION);
@@ -242,10 +251,10 @@ class MatchFunctionTest {
 
     @Test
     void redeliveredPaymentIsIgnoredButAlteredOneConflicts() throws Exception {
-        h.processElement1(new StreamRecord<>(payment("p1", 1000)));
-        h.processElement1(new StreamRecord<>(payment("p1", 1000)));
+        pay(payment("p1", 1000));
+        pay(payment("p1", 1000));
         assertThat(alerts()).isEmpty();
-        h.processElement1(new StreamRecord<>(payment("p1", 2000)));
+        pay(payment("p1", 2000));
         assertThat(alerts()).extracting(Alert::getRuleId).containsExactly("payment-conflict");
     }
 
@@ -253,17 +262,17 @@ class MatchFunctionTest {
     void basisPointToleranceAcceptsSmallDifferences() throws Exception {
         h.close();
         h = harness("10bps"); // 0.1 %
-        h.processElement1(new StreamRecord<>(payment("p1", 100_000)));
-        h.processElement2(new StreamRecord<>(bill("b1", "p1", 100_100)));
-        h.processElement1(new StreamRecord<>(payment("p2", 100_000)));
-        h.processElement2(new StreamRecord<>(bill("b2", "p2", 100_101)));
+        pay(payment("p1", 100_000));
+        send(bill("b1", "p1", 100_100));
+        pay(payment("p2", 100_000));
+        send(bill("b2", "p2", 100_101));
         assertThat(alerts()).extracting(Alert::getKey).containsExactly("p2");
     }
 
     @Test
     void alertIdsAreStableAcrossRestoreFromSnapshot() throws Exception {
         h.setProcessingTime(0);
-        h.processElement1(new StreamRecord<>(payment("p1", 1000)));
+        pay(payment("p1", 1000));
         var snapshot = h.snapshot(1, 1);
         h.close();
         h = restored(snapshot);
@@ -279,20 +288,137 @@ class MatchFunctionTest {
     @Test
     void afterARestoreMissingVerdictsWaitOneDeadlineSoTheBacklogCanBeRead() throws Exception {
         h.setProcessingTime(0);
-        h.processElement1(new StreamRecord<>(payment("p1", 1000)));
-        h.processElement1(new StreamRecord<>(payment("p2", 1000)));
+        pay(payment("p1", 1000));
+        pay(payment("p2", 1000));
         var snapshot = h.snapshot(1, 1);
         h.close();
         h = restored(snapshot);
         h.setProcessingTime(30_000); // the job was down for 30 s; both deadlines have passed
         assertThat(alerts()).as("no verdict while the counterpart may be unread").isEmpty();
-        h.processElement2(new StreamRecord<>(bill("b1", "p1", 1000))); // read from the backlog
+        send(bill("b1", "p1", 1000)); // read from the backlog
         h.setProcessingTime(30_000 + DEADLINE);
         assertThat(alerts())
                 .extracting(Alert::getRuleId, Alert::getKey)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("bill-missing", "p2"));
         h.setProcessingTime(30_000 + DEADLINE + RETENTION);
         assertZeroStateAndTimers();
+    }
+
+    @Test
+    void pushedRuleSetTakesEffectAndABrokenOneIsRejectedWithItsDiagnostics() throws Exception {
+        String shadow = bundle(MERCHANT_RULE.formatted("shadow"));
+        h.processBroadcastElement(shadow, 0L);
+        assertThat(audits()).singleElement().asString().contains("\"status\":\"accepted\"");
+        BillEvent other = bill("b1", "p1", 1000);
+        other.setMerchantId("m-2");
+        pay(payment("p1", 1000));
+        send(other);
+        assertThat(alerts())
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.getRuleId()).isEqualTo("merchant-match");
+                            assertThat(a.getMode()).isEqualTo(dev.recon.model.avro.RuleMode.SHADOW);
+                        });
+        h.processBroadcastElement(bundle("check left.curency == right.currency"), 0L);
+        assertThat(audits())
+                .hasSize(2)
+                .last()
+                .asString()
+                .contains("\"status\":\"rejected\"")
+                .contains("unknown field");
+        assertThat(h.getBroadcastState(MatchFunction.RULES).get(MatchFunction.ACTIVE))
+                .as("the accepted version stays in force")
+                .isEqualTo(shadow);
+    }
+
+    @Test
+    void pushedRulesSurviveARestore() throws Exception {
+        h.processBroadcastElement(bundle(MERCHANT_RULE.formatted("enforce")), 0L);
+        var snapshot = h.snapshot(1, 1);
+        h.close();
+        h = restored(snapshot);
+        BillEvent other = bill("b1", "p1", 1000);
+        other.setMerchantId("m-2");
+        pay(payment("p1", 1000));
+        send(other);
+        assertThat(alerts()).extracting(Alert::getRuleId).containsExactly("merchant-match");
+    }
+
+    private static final String MERCHANT_RULE =
+            """
+              rule merchant-match {
+                severity error
+                owner "fund-safety"
+                mode %s
+                check left.merchant_id == right.merchant_id
+                at_risk left.amount_minor
+                message "merchant {right.merchant_id} is not {left.merchant_id}"
+              }
+
+              rule amount-match {""";
+
+    /** The shipped rule file with one edit, as the bundle JSON a push sends. */
+    private static String bundle(String edit) throws Exception {
+        Path dir = Path.of("..", "rules");
+        String text = Files.readString(dir.resolve("payments-vs-bills.rules"));
+        text =
+                edit.startsWith("check ")
+                        ? text.replace("check left.currency == right.currency", edit)
+                        : text.replace("  rule amount-match {", edit);
+        String p = "../model/src/main/avro/PaymentEvent.avsc";
+        String b = "../model/src/main/avro/BillEvent.avsc";
+        RuleBundle bundle =
+                new RuleBundle(
+                        new TreeMap<>(Map.of("payments-vs-bills.rules", text)),
+                        new TreeMap<>(
+                                Map.of(
+                                        p,
+                                        Files.readString(dir.resolve(p)),
+                                        b,
+                                        Files.readString(dir.resolve(b)))));
+        return new String(bundle.toJson(), StandardCharsets.UTF_8);
+    }
+
+    private List<String> audits() {
+        List<String> out = new ArrayList<>();
+        var queue = h.getSideOutput(MatchFunction.AUDIT);
+        if (queue != null) {
+            queue.forEach(r -> out.add(r.getValue()));
+        }
+        return out;
+    }
+
+    /** The harness type: payments and bills as one Either input, rule updates broadcast. */
+    static final class Harness
+            extends KeyedBroadcastOperatorTestHarness<
+                    String, Either<PaymentEvent, BillEvent>, String, Alert> {
+        Harness(
+                CoBroadcastWithKeyedOperator<String, Either<PaymentEvent, BillEvent>, String, Alert>
+                        operator,
+                org.apache.flink.api.java.functions.KeySelector<
+                                Either<PaymentEvent, BillEvent>, String>
+                        key,
+                org.apache.flink.api.common.typeinfo.TypeInformation<String> keyType,
+                int maxParallelism,
+                int parallelism,
+                int subtask)
+                throws Exception {
+            super(operator, key, keyType, maxParallelism, parallelism, subtask);
+        }
+
+        int numKeyedStateEntries() {
+            return ((HeapKeyedStateBackend<?>) getOperator().getKeyedStateBackend())
+                    .numKeyValueStateEntries();
+        }
+    }
+
+    private void pay(PaymentEvent p) throws Exception {
+        h.processElement(Either.Left(p), 0L);
+    }
+
+    private void send(BillEvent b) throws Exception {
+        h.processElement(Either.Right(b), 0L);
     }
 
     private List<Alert> alerts() {

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class InJvmKafka implements BeforeAllCallback, AfterAllCallback {
     /** The topics the job reads and writes. */
-    public static final String[] TOPICS = {"payments", "bills", "alerts", "dead-letters"};
+    public static final String[] TOPICS = {
+        "payments", "bills", "alerts", "dead-letters", "rules-control", "rules-audit"
+    };
 
     private KafkaBroker broker;
 

@@ -1,0 +1,217 @@
+package dev.recon.job.operators;
+
+import dev.recon.model.Fingerprints;
+import dev.recon.model.avro.Alert;
+import dev.recon.model.avro.BillEvent;
+import dev.recon.model.avro.MatchPhase;
+import dev.recon.model.avro.MatchState;
+import dev.recon.model.avro.PaymentEvent;
+import dev.recon.model.avro.SeenBill;
+
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.streaming.api.TimerService;
+import org.apache.flink.util.Collector;
+
+import java.util.ArrayList;
+
+/**
+ * The matcher's decisions for the current key: one state record per payment id and one
+ * processing-time timer. Every key ends in a match or a verdict and is forgotten after the
+ * retention period, so state never grows without bound.
+ */
+final class MatchLogic {
+    private final ValueState<MatchState> state;
+    private final ActiveRules rules;
+    private final MatchMetrics metrics;
+    private long startedAt = -1; // the first element or timer, in processing time
+
+    MatchLogic(ValueState<MatchState> state, ActiveRules rules, MatchMetrics metrics) {
+        this.state = state;
+        this.rules = rules;
+        this.metrics = metrics;
+    }
+
+    /** A payment arrived. */
+    void onPayment(PaymentEvent p, TimerService ctx, Collector<Alert> out) throws Exception {
+        Verdicts verdicts = rules.verdicts();
+        metrics.leftIn.inc();
+        long now = ctx.currentProcessingTime();
+        startedAt(now);
+        long fp = Fingerprints.of(p);
+        MatchState s = state.value();
+        if (s == null) {
+            s =
+                    newState(
+                            MatchPhase.AWAITING_BILL,
+                            p.getMerchantId(),
+                            p.getCurrency(),
+                            p.getAmountMinor());
+            s.setPayment(p);
+            s.setPaymentFingerprint(fp);
+            schedule(ctx, s, now + verdicts.rightDeadlineMs());
+            metrics.pendingAdded();
+        } else if (s.getPaymentFingerprint() != 0) {
+            if (s.getPaymentFingerprint() == fp) {
+                metrics.redeliveries.inc();
+                return;
+            }
+            verdicts.conflictingPayment(p, fp, now, out);
+            return;
+        } else {
+            s.setPayment(p);
+            s.setPaymentFingerprint(fp);
+            if (s.getPhase() == MatchPhase.PAYMENT_MISSING) {
+                verdicts.resolvePaymentMissing(p, s.getBill(), now, out);
+            } else {
+                metrics.pendingRemoved();
+            }
+            verdicts.matched(p, s.getBill(), now, out);
+            settle(ctx, s, now);
+        }
+        state.update(s);
+    }
+
+    /** A bill arrived. */
+    void onBill(BillEvent b, TimerService ctx, Collector<Alert> out) throws Exception {
+        Verdicts verdicts = rules.verdicts();
+        metrics.rightIn.inc();
+        long now = ctx.currentProcessingTime();
+        startedAt(now);
+        long fp = Fingerprints.of(b);
+        MatchState s = state.value();
+        if (s == null) {
+            s =
+                    newState(
+                            MatchPhase.AWAITING_PAYMENT,
+                            b.getMerchantId(),
+                            b.getCurrency(),
+                            b.getAmountMinor());
+            s.setBill(b);
+            s.getSeenBills().add(new SeenBill(b.getBillId(), fp));
+            schedule(ctx, s, now + verdicts.leftDeadlineMs());
+            metrics.pendingAdded();
+            state.update(s);
+            return;
+        }
+        SeenBill seen = find(s, b.getBillId());
+        if (seen != null && seen.getFingerprint() == fp) {
+            metrics.redeliveries.inc();
+            return;
+        }
+        s.getSeenBills().add(new SeenBill(b.getBillId(), fp));
+        switch (s.getPhase()) {
+            case AWAITING_BILL, BILL_MISSING -> {
+                if (s.getPhase() == MatchPhase.BILL_MISSING) {
+                    verdicts.resolveBillMissing(s.getPayment(), b, now, out);
+                } else {
+                    metrics.pendingRemoved();
+                }
+                verdicts.matched(s.getPayment(), b, now, out);
+                settle(ctx, s, now);
+            }
+            default -> verdicts.duplicateBill(b, fp, seen != null, now, out);
+        }
+        state.update(s);
+    }
+
+    /** The key's one timer fired. */
+    void onTimer(long ts, TimerService ctx, Collector<Alert> out) throws Exception {
+        Verdicts verdicts = rules.verdicts();
+        MatchState s = state.value();
+        if (s == null || s.getTimer() != ts) {
+            return; // a timer that was replaced; should not happen, harmless if it does
+        }
+        long now = ctx.currentProcessingTime();
+        if (deferredAfterStart(ctx, s, now, verdicts)) {
+            return;
+        }
+        switch (s.getPhase()) {
+            case AWAITING_BILL -> {
+                verdicts.billMissing(s.getPayment(), ts, now, out);
+                expire(ctx, s, MatchPhase.BILL_MISSING, ts);
+            }
+            case AWAITING_PAYMENT -> {
+                verdicts.paymentMissing(s.getBill(), ts, now, out);
+                expire(ctx, s, MatchPhase.PAYMENT_MISSING, ts);
+            }
+            default -> state.clear(); // retention over: forget the key
+        }
+    }
+
+    /**
+     * After the job (re)starts, its sources first read a backlog: a deadline due in the first
+     * deadline after start could fire before the counterpart is read. Such verdicts wait until one
+     * full deadline has passed since start, so a restore never raises a false "missing".
+     */
+    private boolean deferredAfterStart(TimerService ctx, MatchState s, long now, Verdicts verdicts)
+            throws Exception {
+        long deadline;
+        if (s.getPhase() == MatchPhase.AWAITING_BILL) {
+            deadline = verdicts.rightDeadlineMs();
+        } else if (s.getPhase() == MatchPhase.AWAITING_PAYMENT) {
+            deadline = verdicts.leftDeadlineMs();
+        } else {
+            return false;
+        }
+        long earliest = startedAt(now) + deadline;
+        if (now >= earliest) {
+            return false;
+        }
+        s.setTimer(-1L); // the firing timer is gone already
+        schedule(ctx, s, earliest);
+        state.update(s);
+        metrics.deferredVerdicts.inc();
+        return true;
+    }
+
+    private long startedAt(long now) {
+        if (startedAt < 0) {
+            startedAt = now;
+        }
+        return startedAt;
+    }
+
+    private void expire(TimerService ctx, MatchState s, MatchPhase phase, long now)
+            throws Exception {
+        metrics.pendingRemoved();
+        s.setPhase(phase);
+        s.setTimer(-1L);
+        schedule(ctx, s, now + rules.verdicts().retentionMs());
+        state.update(s);
+    }
+
+    private void settle(TimerService ctx, MatchState s, long now) {
+        s.setPhase(MatchPhase.SETTLED);
+        s.setPayment(null);
+        s.setBill(null);
+        schedule(ctx, s, now + rules.verdicts().retentionMs());
+    }
+
+    private static void schedule(TimerService ctx, MatchState s, long at) {
+        if (s.getTimer() >= 0) {
+            ctx.deleteProcessingTimeTimer(s.getTimer());
+        }
+        s.setTimer(at);
+        ctx.registerProcessingTimeTimer(at);
+    }
+
+    private static MatchState newState(
+            MatchPhase phase, String merchant, String currency, long amount) {
+        return MatchState.newBuilder()
+                .setPhase(phase)
+                .setSeenBills(new ArrayList<>(2))
+                .setMerchantId(merchant)
+                .setCurrency(currency)
+                .setAmountMinor(amount)
+                .build();
+    }
+
+    private static SeenBill find(MatchState s, String billId) {
+        for (SeenBill seen : s.getSeenBills()) {
+            if (seen.getBillId().equals(billId)) {
+                return seen;
+            }
+        }
+        return null;
+    }
+}
