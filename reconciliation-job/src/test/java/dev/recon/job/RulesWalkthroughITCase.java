@@ -10,6 +10,8 @@ import dev.recon.model.avro.RuleMode;
 import dev.recon.rules.dsl.Compilation;
 import dev.recon.rules.dsl.RuleBundle;
 import dev.recon.rules.dsl.RuleCompiler;
+import dev.recon.rules.dsl.RuleTests;
+import dev.recon.rules.dsl.TestReport;
 
 import org.apache.flink.core.execution.JobClient;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -53,6 +55,28 @@ class RulesWalkthroughITCase {
 
               rule amount-match {""";
 
+    private static final String MERCHANT_CASES =
+            """
+            [
+              {"name": "merchants differ",
+               "left": {"payment_id": "p-1", "merchant_id": "m-1", "payer_account": "a",
+                        "amount_minor": 1000, "currency": "USD", "status": "SUCCEEDED",
+                        "event_time": 1, "source_system": "core"},
+               "right": {"bill_id": "b-1", "payment_id": "p-1", "merchant_id": "m-2",
+                         "amount_minor": 1000, "currency": "USD", "status": "BILLED",
+                         "event_time": 2},
+               "expect": ["merchant-match"]},
+              {"name": "merchants equal",
+               "left": {"payment_id": "p-1", "merchant_id": "m-1", "payer_account": "a",
+                        "amount_minor": 1000, "currency": "USD", "status": "SUCCEEDED",
+                        "event_time": 1, "source_system": "core"},
+               "right": {"bill_id": "b-1", "payment_id": "p-1", "merchant_id": "m-1",
+                         "amount_minor": 1000, "currency": "USD", "status": "BILLED",
+                         "event_time": 2},
+               "expect": []}
+            ]
+            """;
+
     @TempDir Path tmp;
     private JobClient job;
     private RecordProducer records;
@@ -86,6 +110,9 @@ class RulesWalkthroughITCase {
         Path shadow = withMerchantRule("shadow");
         Compilation checked = RuleCompiler.compile(RuleBundle.fromPath(shadow));
         assertThat(checked.ok()).as(checked.format()).isTrue();
+        TestReport tested = RuleTests.run(checked, MERCHANT_CASES, "merchant.cases.json");
+        assertThat(tested.ok()).as(tested.toString()).isTrue();
+        assertThat(tested.passed()).isEqualTo(2);
         assertThat(push(shadow)).isZero();
         Alert shadowAlert = firesMerchantRule();
         assertThat(shadowAlert).isNotNull();
