@@ -35,12 +35,14 @@ public record Reconciliation(
         LifecycleRule duplicateRight,
         LifecycleRule conflictingLeft) {
 
-    /** Validates deadlines and rule ids. */
+    /** Validates deadlines, rule ids and that each stream's filter reads its own side. */
     public Reconciliation {
         Objects.requireNonNull(name, "reconciliation name");
         checkPositive("rightDeadline", rightDeadline);
         checkPositive("leftDeadline", leftDeadline);
         checkPositive("retention", retention);
+        checkFilterSide(left, Side.LEFT);
+        checkFilterSide(right, Side.RIGHT);
         pairRules = List.copyOf(pairRules);
         List<String> ids = new ArrayList<>();
         pairRules.forEach(r -> ids.add(r.header().id()));
@@ -51,6 +53,23 @@ public record Reconciliation(
         if (ids.size() != ids.stream().distinct().count()) {
             throw new IllegalArgumentException(
                     "reconciliation " + name + " has duplicate rule ids: " + ids);
+        }
+    }
+
+    /** A stream's filter must read the side the stream is on here (a constant reads none). */
+    private static void checkFilterSide(StreamSpec stream, Side side) {
+        if (stream != null
+                && stream.filter() != null
+                && !stream.filter().condition().fields().isEmpty()
+                && stream.filter().side() != side) {
+            throw new IllegalArgumentException(
+                    "the filter of stream "
+                            + stream.name()
+                            + " reads the "
+                            + stream.filter().side().name().toLowerCase(java.util.Locale.ROOT)
+                            + " side, but the stream is on the "
+                            + side.name().toLowerCase(java.util.Locale.ROOT)
+                            + " side");
         }
     }
 

@@ -17,7 +17,8 @@ import java.util.ArrayList;
 /**
  * The matcher's decisions for the current key: one state record per payment id and one
  * processing-time timer. Every key ends in a match or a verdict and is forgotten after the
- * retention period, so state never grows without bound.
+ * retention period, so state never grows without bound. A record its stream's filter (in the rules
+ * in force) rejects is counted and otherwise ignored.
  */
 final class MatchLogic {
     private final ValueState<MatchState> state;
@@ -37,6 +38,10 @@ final class MatchLogic {
         metrics.leftIn.inc();
         long now = ctx.currentProcessingTime();
         startedAt(now);
+        if (!verdicts.acceptsPayment(p)) {
+            metrics.leftFilteredOut.inc(); // not reconciled: no state, no timer, no alert
+            return;
+        }
         long fp = Fingerprints.of(p);
         MatchState s = state.value();
         if (s == null) {
@@ -77,6 +82,10 @@ final class MatchLogic {
         metrics.rightIn.inc();
         long now = ctx.currentProcessingTime();
         startedAt(now);
+        if (!verdicts.acceptsBill(b)) {
+            metrics.rightFilteredOut.inc(); // not reconciled: no state, no timer, no alert
+            return;
+        }
         long fp = Fingerprints.of(b);
         MatchState s = state.value();
         if (s == null) {

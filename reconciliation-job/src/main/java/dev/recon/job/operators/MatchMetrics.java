@@ -12,14 +12,21 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Metrics of the matcher: events in per stream, pairs matched, breaks, amount at risk and detection
- * latency per rule, resolves, and keys pending a counterpart.
+ * Metrics of the matcher: events in and events filtered out per stream, pairs matched, breaks,
+ * amount at risk and detection latency per rule, resolves, and keys pending a counterpart.
  */
 final class MatchMetrics {
     private static final int LATENCY_WINDOW = 10_000;
 
     final Counter leftIn;
     final Counter rightIn;
+
+    /** Records of the left stream its filter rejected (also counted in {@link #leftIn}). */
+    final Counter leftFilteredOut;
+
+    /** Records of the right stream its filter rejected (also counted in {@link #rightIn}). */
+    final Counter rightFilteredOut;
+
     final Counter pairsMatched;
     final Counter redeliveries;
     final Counter resolves;
@@ -30,8 +37,12 @@ final class MatchMetrics {
 
     MatchMetrics(MetricGroup operatorGroup, String leftName, String rightName) {
         this.group = operatorGroup.addGroup("recon");
-        this.leftIn = group.addGroup("stream", leftName).counter("eventsIn");
-        this.rightIn = group.addGroup("stream", rightName).counter("eventsIn");
+        MetricGroup left = group.addGroup("stream", leftName);
+        MetricGroup right = group.addGroup("stream", rightName);
+        this.leftIn = left.counter("eventsIn");
+        this.rightIn = right.counter("eventsIn");
+        this.leftFilteredOut = left.counter("filteredOut");
+        this.rightFilteredOut = right.counter("filteredOut");
         this.pairsMatched = group.counter("pairsMatched");
         this.redeliveries = group.counter("redeliveriesIgnored");
         this.resolves = group.counter("resolves");

@@ -22,6 +22,16 @@ final class Verdicts {
         this.metrics = metrics;
     }
 
+    /** True when the left stream's filter in force (if any) accepts the payment. */
+    boolean acceptsPayment(PaymentEvent p) {
+        return recon.left().accepts(p);
+    }
+
+    /** True when the right stream's filter in force (if any) accepts the bill. */
+    boolean acceptsBill(BillEvent b) {
+        return recon.right().accepts(b);
+    }
+
     long rightDeadlineMs() {
         return recon.rightDeadline().toMillis();
     }

@@ -345,6 +345,52 @@ class MatchFunctionTest {
         assertThat(alerts()).extracting(Alert::getRuleId).containsExactly("merchant-match");
     }
 
+    @Test
+    void aPushedStreamFilterSkipsRejectedRecordsWithoutStateTimersOrAlerts() throws Exception {
+        h.setProcessingTime(0);
+        PaymentEvent failed = payment("p0", 1000);
+        failed.setStatus("FAILED");
+        pay(failed);
+        assertThat(h.numKeyedStateEntries()).as("no filter yet: reconciled").isEqualTo(1);
+        h.setProcessingTime(DEADLINE);
+        assertThat(alerts()).extracting(Alert::getRuleId).containsExactly("bill-missing");
+        h.close();
+        h = harness("exact");
+        h.setProcessingTime(0);
+
+        h.processBroadcastElement(bundleText(FILTERS.apply(shippedRules())), 0L);
+        assertThat(audits()).singleElement().asString().contains("\"status\":\"accepted\"");
+        pay(failed);
+        send(bill("b9", "p9", 0)); // rejected by the bills filter
+        assertThat(h.numKeyedStateEntries()).as("keyed state entries").isZero();
+        assertThat(h.numProcessingTimeTimers()).as("processing-time timers").isZero();
+        h.setProcessingTime(3 * DEADLINE);
+        assertThat(alerts()).as("neither bill-missing nor payment-missing").isEmpty();
+
+        pay(payment("p1", 1000)); // accepted: reconciled as before
+        assertThat(h.numKeyedStateEntries()).isEqualTo(1);
+        assertThat(h.numProcessingTimeTimers()).isEqualTo(1);
+        h.setProcessingTime(4 * DEADLINE);
+        assertThat(alerts())
+                .extracting(Alert::getRuleId, Alert::getKey)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("bill-missing", "p1"));
+    }
+
+    /** A filter on each stream of the shipped rule file. */
+    private static final java.util.function.UnaryOperator<String> FILTERS =
+            text -> {
+                String withPaymentFilter =
+                        text.replace(
+                                "  id payment_id\n",
+                                "  id payment_id\n  filter status != \"FAILED\"\n");
+                String withBoth =
+                        withPaymentFilter.replace(
+                                "  id bill_id\n",
+                                "  id bill_id\n  filter bills.amount_minor > 0\n");
+                assertThat(withBoth).contains("filter status").contains("filter bills.");
+                return withBoth;
+            };
+
     private static final String MERCHANT_RULE =
             """
               rule merchant-match {
@@ -360,12 +406,22 @@ class MatchFunctionTest {
 
     /** The shipped rule file with one edit, as the bundle JSON a push sends. */
     private static String bundle(String edit) throws Exception {
-        Path dir = Path.of("..", "rules");
-        String text = Files.readString(dir.resolve("payments-vs-bills.rules"));
+        String text = shippedRules();
         text =
                 edit.startsWith("check ")
                         ? text.replace("check left.currency == right.currency", edit)
                         : text.replace("  rule amount-match {", edit);
+        return bundleText(text);
+    }
+
+    /** The text of the shipped rule file. */
+    private static String shippedRules() throws Exception {
+        return Files.readString(Path.of("..", "rules", "payments-vs-bills.rules"));
+    }
+
+    /** A rule file with the shipped schemas, as the bundle JSON a push sends. */
+    private static String bundleText(String text) throws Exception {
+        Path dir = Path.of("..", "rules");
         String p = "../model/src/main/avro/PaymentEvent.avsc";
         String b = "../model/src/main/avro/BillEvent.avsc";
         RuleBundle bundle =

@@ -129,4 +129,38 @@ class RuleTestsTest {
                 .hasMessageStartingWith("the rules have errors:");
         assertThat(run("[]").ok()).as("no cases is not a pass").isFalse();
     }
+
+    @Test
+    void streamFiltersApplyAsInTheMatcher() throws IOException {
+        String text =
+                java.nio.file.Files.readString(Path.of("../rules/payments-vs-bills.rules"))
+                        .replace(
+                                "  id payment_id\n",
+                                "  id payment_id\n  filter status != \"FAILED\"\n");
+        var bundle =
+                new RuleBundle(
+                        new java.util.TreeMap<>(java.util.Map.of("f.rules", text)),
+                        RuleBundle.fromPath(Path.of("../rules")).schemas());
+        Compilation filtered = RuleCompiler.compile(bundle);
+        assertThat(filtered.ok()).as(filtered.format()).isTrue();
+        String failed = PAY.replace("SUCCEEDED", "FAILED");
+        TestReport report =
+                RuleTests.run(
+                        filtered,
+                        "[{\"name\": \"accepted\", \"left\": "
+                                + PAY
+                                + ", \"right\": "
+                                + BILL
+                                + ", \"expect\": [\"amount-match\"]},"
+                                + "{\"name\": \"pair\", \"left\": "
+                                + failed
+                                + ", \"right\": "
+                                + BILL
+                                + ", \"expect\": [\"payment-missing\"]},"
+                                + "{\"name\": \"alone\", \"left\": "
+                                + failed
+                                + ", \"verdict\": \"missing\", \"expect\": []}]",
+                        "cases.json");
+        assertThat(report.ok()).as(report.format()).isTrue();
+    }
 }

@@ -12,8 +12,19 @@ public sealed interface Decl {
     /** {@code version "2024-06-01"}: the rule set's version label. */
     record VersionDecl(Str version, Span span) implements Decl {}
 
-    /** {@code stream name { topic "t" schema "file.avsc" key f id f time f }}. */
-    record StreamDecl(Ident name, Str topic, Str schema, Ident key, Ident id, Ident time, Span span)
+    /**
+     * {@code stream name { topic "t" schema "file.avsc" key f id f time f [filter expr] }}; {@code
+     * filter} is null when not written.
+     */
+    record StreamDecl(
+            Ident name,
+            Str topic,
+            Str schema,
+            Ident key,
+            Ident id,
+            Ident time,
+            Expr filter,
+            Span span)
             implements Decl {}
 
     /** {@code map name { "K": ["V", ...], ... }}: a named constant for {@code in name[key]}. */

@@ -63,6 +63,7 @@ public final class Checker {
                 maps.put(m.name().text(), Constants.map(m.map(), r));
             }
         }
+        filters();
         ReconChecker rc = new ReconChecker(r, typing, streams, maps, used);
         List<Checked.Recon> recons = new ArrayList<>();
         for (Decl d : decls) {
@@ -71,6 +72,22 @@ public final class Checker {
             }
         }
         return recons;
+    }
+
+    /**
+     * The filters of the valid streams (maps may be declared after the stream): conditions on the
+     * stream's own record.
+     */
+    private void filters() {
+        for (Decl d : decls) {
+            if (d instanceof StreamDecl s && s.filter() != null) {
+                Checked.Stream stream = streams.get(s.name().text());
+                if (stream != null && stream.decl() == s) {
+                    new ExprChecker(r, typing, Scope.filterOf(stream, maps, used))
+                            .expect(s.filter(), Type.BOOL, "filter", "a condition (boolean)");
+                }
+            }
+        }
     }
 
     /** Reports a second declaration of a name, and a reserved word used as a name. */

@@ -3,6 +3,7 @@ package dev.recon.rules.dsl.internal.check;
 import dev.recon.rules.Side;
 import dev.recon.rules.dsl.internal.ast.Expr.FieldRef;
 import dev.recon.rules.dsl.internal.ast.Expr.Name;
+import dev.recon.rules.dsl.internal.ast.Ident;
 import dev.recon.rules.dsl.internal.source.Reporter;
 import dev.recon.rules.dsl.internal.source.Suggestions;
 
@@ -11,7 +12,10 @@ import org.apache.avro.Schema;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Resolves {@code side.field} against the side's schema, and bare names to declared maps. */
+/**
+ * Resolves {@code side.field} against the side's schema, and bare names to declared maps; in a
+ * stream's filter, bare names and {@code stream.field} to fields of that stream.
+ */
 final class FieldResolver {
     private final Reporter r;
     private final Typing typing;
@@ -24,28 +28,74 @@ final class FieldResolver {
     }
 
     Type field(FieldRef f) {
+        if (scope.streamFilter()) {
+            return filterField(f);
+        }
         Side side = side(f);
         Checked.Stream stream = side == null ? null : scope.stream(side);
         if (stream == null) {
             return Type.ERROR; // reported here or where the stream is declared
         }
-        String name = f.field().text();
+        Type t = resolve(stream, f.field(), List.of());
+        if (t != Type.ERROR) {
+            typing.side(f, side);
+        }
+        return t;
+    }
+
+    /**
+     * The type of a field of a stream; ERROR, reported with a suggestion among its fields and
+     * {@code others}, when it is unknown or of a type rules cannot read.
+     */
+    private Type resolve(Checked.Stream stream, Ident ref, List<String> others) {
+        String name = ref.text();
         Schema.Field field = stream.schema().getField(name);
         Type t = field == null ? null : SchemaTypes.of(field);
         if (field == null) {
+            List<String> candidates = new ArrayList<>(names(stream.schema()));
+            candidates.addAll(others);
             r.error(
-                    f.field().span(),
+                    ref.span(),
                     "unknown field '%s' in %s%s"
                             .formatted(
-                                    name,
-                                    stream.name(),
-                                    Suggestions.didYouMean(name, names(stream.schema()))));
+                                    name, stream.name(), Suggestions.didYouMean(name, candidates)));
         } else if (t == null) {
-            r.error(f.field().span(), SchemaTypes.why(stream.name(), field));
+            r.error(ref.span(), SchemaTypes.why(stream.name(), field));
         } else {
-            typing.side(f, side);
             return t;
         }
+        return Type.ERROR;
+    }
+
+    /**
+     * {@code stream.field} in a stream's filter: only the stream's own name may qualify a field;
+     * {@code left}, {@code right} and other streams are reported.
+     */
+    private Type filterField(FieldRef f) {
+        Checked.Stream own = scope.left();
+        String q = f.qualifier().text();
+        String name = f.field().text();
+        if (q.equals(own.name())) {
+            Type t = resolve(own, f.field(), List.of());
+            if (t != Type.ERROR) {
+                typing.side(f, Side.LEFT); // a placeholder: the planner puts the filter on a side
+            }
+            return t;
+        }
+        String typo = Suggestions.didYouMean(q, List.of(own.name()));
+        String what;
+        if (q.equals("left") || q.equals("right")) {
+            what = "'" + q + "' cannot be used in the filter of stream " + own.name();
+        } else if (!typo.isEmpty()) {
+            what = "unknown stream '" + q + "'" + typo;
+        } else {
+            what = "'%s.%s' is not a field of stream %s".formatted(q, name, own.name());
+        }
+        r.error(
+                f.qualifier().span(),
+                what
+                        + ": a stream filter sees only its own record; write its fields as '%s' or '%s.%s'"
+                                .formatted(name, own.name(), name));
         return Type.ERROR;
     }
 
@@ -70,6 +120,9 @@ final class FieldResolver {
 
     Type name(Name n) {
         String name = n.name().text();
+        if (scope.streamFilter()) {
+            return filterName(n);
+        }
         if (scope.maps().containsKey(name)) {
             scope.usedMaps().add("map " + name);
             return Type.MAP;
@@ -87,6 +140,17 @@ final class FieldResolver {
                         : "; fields are written with their stream: " + String.join(" or ", sides);
         r.error(n.span(), "unknown name '" + name + "'" + hint);
         return Type.ERROR;
+    }
+
+    /** A bare name in a stream's filter: a field of the stream, else a declared map. */
+    private Type filterName(Name n) {
+        String name = n.name().text();
+        Checked.Stream own = scope.left();
+        if (own.schema().getField(name) == null && scope.maps().containsKey(name)) {
+            scope.usedMaps().add("map " + name);
+            return Type.MAP;
+        }
+        return resolve(own, n.name(), List.copyOf(scope.maps().keySet()));
     }
 
     static List<String> names(Schema schema) {

@@ -10,6 +10,9 @@ import java.util.Set;
  * What names mean inside one reconciliation: its two streams as written and as checked (null when
  * unknown or broken, so that nothing about them is reported twice) and the declared maps, with a
  * record of which are used.
+ *
+ * <p>Inside a stream's {@code filter} ({@link #filterOf}) there is one stream, held as {@code
+ * left}: its fields are written bare or qualified by its name, and no other record is visible.
  */
 record Scope(
         String reconciliation,
@@ -18,7 +21,26 @@ record Scope(
         Checked.Stream left,
         Checked.Stream right,
         Map<String, Map<String, Set<String>>> maps,
-        Set<String> usedMaps) {
+        Set<String> usedMaps,
+        boolean streamFilter) {
+
+    /** The scope of a reconciliation. */
+    Scope(
+            String reconciliation,
+            String leftName,
+            String rightName,
+            Checked.Stream left,
+            Checked.Stream right,
+            Map<String, Map<String, Set<String>>> maps,
+            Set<String> usedMaps) {
+        this(reconciliation, leftName, rightName, left, right, maps, usedMaps, false);
+    }
+
+    /** The scope of the filter of a (valid) stream: only that stream's record is visible. */
+    static Scope filterOf(
+            Checked.Stream stream, Map<String, Map<String, Set<String>>> maps, Set<String> used) {
+        return new Scope(null, stream.name(), null, stream, null, maps, used, true);
+    }
 
     /** The side a qualifier ({@code left}, {@code right} or a stream name) means, or null. */
     Side side(String qualifier) {

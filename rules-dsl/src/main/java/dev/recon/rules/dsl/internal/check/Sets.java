@@ -69,9 +69,14 @@ final class Sets {
         if (target instanceof MapLit m) {
             checker.typing.record(m, Type.MAP);
             checker.typing.map(m, Constants.map(m, checker.r));
-        } else if (target instanceof Name n && checker.check(n) == Type.MAP) {
-            checker.typing.map(n, checker.scope.maps().get(n.name().text()));
-        } else if (!(target instanceof Name)) {
+        } else if (target instanceof Name n) {
+            Type t = checker.check(n);
+            if (t == Type.MAP) {
+                checker.typing.map(n, checker.scope.maps().get(n.name().text()));
+            } else if (t != ERROR) { // a field, written bare in a stream filter
+                checker.r.error(index.opSpan(), "only a map can be looked up with [key]");
+            }
+        } else {
             checker.check(target);
             checker.r.error(index.opSpan(), "only a map can be looked up with [key]");
         }

@@ -7,8 +7,9 @@ public final class Keywords {
     /** Words that start a declaration. */
     public static final Set<String> TOP_LEVEL = Set.of("stream", "reconcile", "map", "version");
 
-    /** Clauses of a {@code stream} block. */
-    public static final Set<String> STREAM = Set.of("topic", "schema", "key", "id", "time");
+    /** Clauses of a {@code stream} block; {@code filter} is optional. */
+    public static final Set<String> STREAM =
+            Set.of("topic", "schema", "key", "id", "time", "filter");
 
     /** Clauses of a {@code reconcile} block; {@code match} and {@code window} are reserved. */
     public static final Set<String> RECONCILE =

@@ -24,7 +24,7 @@ import java.util.Set;
  * clause or declaration (panic mode), so one run reports all the errors of a file.
  */
 public final class Parser {
-    /** The clauses a stream needs, each with what it means. */
+    /** The clauses a stream needs, each with what it means ({@code filter} is optional). */
     private static final String[] STREAM_CLAUSES = {
         "topic", "the Kafka topic",
         "schema", "the Avro schema file",
@@ -95,12 +95,15 @@ public final class Parser {
                 owner,
                 Keywords.STREAM,
                 Keywords.TOP_LEVEL,
-                kw ->
-                        cl.set(
-                                kw,
-                                kw.is("topic") || kw.is("schema")
-                                        ? c.string("the " + kw.text() + " in quotes")
-                                        : c.ident("a field name after '" + kw.text() + "'")));
+                kw -> {
+                    if (kw.is("filter")) {
+                        cl.set(kw, exprs.parse());
+                    } else if (kw.is("topic") || kw.is("schema")) {
+                        cl.set(kw, c.string("the " + kw.text() + " in quotes"));
+                    } else {
+                        cl.set(kw, c.ident("a field name after '" + kw.text() + "'"));
+                    }
+                });
         for (int i = 0; i < STREAM_CLAUSES.length; i += 2) {
             cl.require(STREAM_CLAUSES[i], STREAM_CLAUSES[i + 1], name.span());
         }
@@ -111,6 +114,7 @@ public final class Parser {
                 cl.ident("key"),
                 cl.ident("id"),
                 cl.ident("time"),
+                cl.expr("filter"),
                 c.span(keyword));
     }
 }

@@ -2,15 +2,19 @@ package dev.recon.rules.dsl.internal.plan;
 
 import dev.recon.rules.Reconciliation;
 import dev.recon.rules.RuleSet;
+import dev.recon.rules.StreamFilter;
 import dev.recon.rules.StreamSpec;
 import dev.recon.rules.dsl.internal.ast.DurationLit;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Renders a compiled rule set for people: per reconciliation its streams with the positions their
- * key, id and time fields were resolved to, its deadlines, and per rule what is evaluated, on which
- * fields (and positions), and when it fires. Works on any {@link RuleSet}, hand-built ones too.
+ * key, id and time fields were resolved to and their filters, its deadlines, and per rule what is
+ * evaluated, on which fields (and positions), and when it fires. Works on any {@link RuleSet},
+ * hand-built ones too.
  */
 public final class Explainer {
     private final Text out = new Text();
@@ -63,6 +67,19 @@ public final class Explainer {
                         + field(s, s.idField())
                         + ", event time "
                         + field(s, s.eventTimeField()));
+        StreamFilter f = s.filter();
+        if (f != null) {
+            List<String> reads = new ArrayList<>();
+            f.condition().fields().forEach(ref -> reads.add(ref.toString()));
+            out.line(3, "filter " + f.text());
+            out.line(
+                    4,
+                    "evaluated as "
+                            + f.condition().describe()
+                            + ", reads "
+                            + (reads.isEmpty() ? "no fields" : String.join(", ", reads))
+                            + "; a record for which it is not true is not reconciled");
+        }
     }
 
     private void timing(Reconciliation r) {

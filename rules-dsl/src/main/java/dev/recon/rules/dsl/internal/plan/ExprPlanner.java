@@ -1,5 +1,6 @@
 package dev.recon.rules.dsl.internal.plan;
 
+import dev.recon.rules.Side;
 import dev.recon.rules.Tolerance;
 import dev.recon.rules.dsl.internal.ast.Expr;
 import dev.recon.rules.dsl.internal.ast.Expr.Binary;
@@ -30,8 +31,20 @@ final class ExprPlanner {
     private final ValuePlanner values;
 
     ExprPlanner(Typing typing, Schema left, Schema right) {
+        this(typing, new ValuePlanner(typing, left, right));
+    }
+
+    private ExprPlanner(Typing typing, ValuePlanner values) {
         this.typing = typing;
-        this.values = new ValuePlanner(typing, left, right);
+        this.values = values;
+    }
+
+    /**
+     * A planner for the filter of a stream with this schema on {@code side} of a reconciliation:
+     * its fields, bare or qualified by the stream's name, read the record in that slot.
+     */
+    static ExprPlanner forStream(Typing typing, Schema schema, Side side) {
+        return new ExprPlanner(typing, new ValuePlanner(typing, schema, schema, side));
     }
 
     /** An amount: a long expression. */

@@ -7,11 +7,13 @@ import dev.recon.rules.MessageTemplate;
 import dev.recon.rules.PairRule;
 import dev.recon.rules.Reconciliation;
 import dev.recon.rules.RuleSet;
+import dev.recon.rules.Side;
 import dev.recon.rules.StreamSpec;
 import dev.recon.rules.dsl.internal.ast.Decl.Header;
 import dev.recon.rules.dsl.internal.ast.Decl.LifecycleDecl;
 import dev.recon.rules.dsl.internal.ast.Decl.RuleDecl;
 import dev.recon.rules.dsl.internal.ast.Decl.StreamDecl;
+import dev.recon.rules.dsl.internal.ast.Expr;
 import dev.recon.rules.dsl.internal.check.Checked;
 import dev.recon.rules.dsl.internal.check.Typing;
 import dev.recon.rules.expr.Exprs;
@@ -48,8 +50,8 @@ public final class Planner {
         }
         return new Reconciliation(
                 r.decl().name().text(),
-                stream(r.left()),
-                stream(r.right()),
+                stream(r.left(), Side.LEFT),
+                stream(r.right(), Side.RIGHT),
                 r.rightDeadline(),
                 r.leftDeadline(),
                 r.retention(),
@@ -60,15 +62,61 @@ public final class Planner {
                 lifecycle(l.conflictingLeft(), r.left(), r));
     }
 
-    private static StreamSpec stream(Checked.Stream s) {
+    /** A stream on {@code side} of a reconciliation; its filter reads that side. */
+    private StreamSpec stream(Checked.Stream s, Side side) {
         StreamDecl d = s.decl();
-        return new StreamSpec(
-                d.name().text(),
-                d.topic().value(),
-                s.schema(),
-                d.key().text(),
-                d.id().text(),
-                d.time().text());
+        StreamSpec spec =
+                new StreamSpec(
+                        d.name().text(),
+                        d.topic().value(),
+                        s.schema(),
+                        d.key().text(),
+                        d.id().text(),
+                        d.time().text());
+        if (d.filter() == null) {
+            return spec;
+        }
+        return spec.withFilter(
+                ExprPlanner.forStream(typing, s.schema(), side).bool(d.filter()),
+                sourceText(d.filter()));
+    }
+
+    /**
+     * An expression as written, on one line: comments dropped, runs of white space made one space.
+     */
+    static String sourceText(Expr e) {
+        String text = e.span().file().text().substring(e.span().start(), e.span().end());
+        StringBuilder out = new StringBuilder();
+        boolean inString = false;
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (inString) {
+                out.append(ch);
+                if (ch == '\\' && i + 1 < text.length()) {
+                    out.append(text.charAt(++i));
+                } else if (ch == '"') {
+                    inString = false;
+                }
+                continue;
+            }
+            if (ch == '#' || (ch == '/' && i + 1 < text.length() && text.charAt(i + 1) == '/')) {
+                while (i + 1 < text.length() && text.charAt(i + 1) != '\n') {
+                    i++;
+                }
+                space = true;
+            } else if (Character.isWhitespace(ch)) {
+                space = true;
+            } else {
+                if (space && !out.isEmpty()) {
+                    out.append(' ');
+                }
+                space = false;
+                out.append(ch);
+                inString = ch == '"';
+            }
+        }
+        return out.toString();
     }
 
     private PairRule pair(RuleDecl rule, Checked.Recon r) {

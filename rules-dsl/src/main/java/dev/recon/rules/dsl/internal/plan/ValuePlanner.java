@@ -6,6 +6,7 @@ import dev.recon.rules.dsl.internal.ast.Expr.Binary;
 import dev.recon.rules.dsl.internal.ast.Expr.Call;
 import dev.recon.rules.dsl.internal.ast.Expr.FieldRef;
 import dev.recon.rules.dsl.internal.ast.Expr.IntLit;
+import dev.recon.rules.dsl.internal.ast.Expr.Name;
 import dev.recon.rules.dsl.internal.ast.Expr.StrLit;
 import dev.recon.rules.dsl.internal.ast.Expr.Unary;
 import dev.recon.rules.dsl.internal.check.Typing;
@@ -20,24 +21,37 @@ import org.apache.avro.Schema;
 
 import java.util.List;
 
-/** Turns checked long and string expressions into evaluator nodes; fields become positions. */
+/**
+ * Turns checked long and string expressions into evaluator nodes; fields become positions. For a
+ * stream's filter every field, bare ({@code status}) or qualified ({@code payments.status}), reads
+ * the one side the stream is on ({@code fixed}).
+ */
 final class ValuePlanner {
     private final Typing typing;
     private final Schema left;
     private final Schema right;
+    private final Side fixed;
 
     ValuePlanner(Typing typing, Schema left, Schema right) {
+        this(typing, left, right, null);
+    }
+
+    /** {@code fixed}: the side every field reads, or null to use the side each was checked on. */
+    ValuePlanner(Typing typing, Schema left, Schema right, Side fixed) {
         this.typing = typing;
         this.left = left;
         this.right = right;
+        this.fixed = fixed;
     }
 
     LongExpr lng(Expr e) {
         if (e instanceof IntLit i) {
             return Arithmetic.constant(i.value());
         } else if (e instanceof FieldRef f) {
-            Side side = typing.side(f);
+            Side side = side(f);
             return Fields.longField(side, schema(side), f.field().text());
+        } else if (e instanceof Name n && fixed != null) {
+            return Fields.longField(fixed, schema(fixed), n.name().text());
         } else if (e instanceof Unary u) {
             return Arithmetic.negate(lng(u.operand()));
         } else if (e instanceof Binary b) {
@@ -62,8 +76,10 @@ final class ValuePlanner {
         if (e instanceof StrLit s) {
             return Exprs.literal(s.str().value());
         } else if (e instanceof FieldRef f) {
-            Side side = typing.side(f);
+            Side side = side(f);
             return Fields.stringField(side, schema(side), f.field().text());
+        } else if (e instanceof Name n && fixed != null) {
+            return Fields.stringField(fixed, schema(fixed), n.name().text());
         } else if (e instanceof Call c) {
             List<Expr> args = c.args();
             return switch (c.function().text()) {
@@ -75,6 +91,10 @@ final class ValuePlanner {
             };
         }
         throw ExprPlanner.unexpected(e);
+    }
+
+    private Side side(FieldRef f) {
+        return fixed != null ? fixed : typing.side(f);
     }
 
     private Schema schema(Side side) {

@@ -36,7 +36,22 @@ final class Case {
         return new CaseResult(name, same && problems.isEmpty(), spec.expected(), actual, problems);
     }
 
+    /**
+     * As the matcher decides: a record its stream's filter rejects is not reconciled, so a pair
+     * with one rejected record is the other one missing its counterpart, and a rejected record
+     * alone fires nothing.
+     */
     private List<String> fire(Reconciliation r, GenericRecord left, GenericRecord right) {
+        boolean leftOk = left == null || r.left().accepts(left);
+        boolean rightOk = right == null || r.right().accepts(right);
+        if (!leftOk || !rightOk) {
+            if (spec.verdict().equals("pair") && leftOk) {
+                return lifecycle(r.rightMissing(), left, null);
+            } else if (spec.verdict().equals("pair") && rightOk) {
+                return lifecycle(r.leftMissing(), null, right);
+            }
+            return List.of();
+        }
         return switch (spec.verdict()) {
             case "pair" -> pair(left, right);
             case "missing" ->

@@ -173,4 +173,37 @@ class ParserTest {
                         "expected '}' to close stream 's' opened at t.rules:1:10, found 'stream'");
         assertThat(f.decls()).hasSize(1);
     }
+
+    @Test
+    void aStreamFilterIsAnOptionalExpressionClauseInAnyPosition() {
+        RuleFile f =
+                parse(
+                        """
+                stream s {
+                  topic "t" schema "s.avsc"
+                  filter status != "FAILED" and s.amount_minor > 0   # a comment
+                  key k id i time t
+                }
+                stream u { topic "u" schema "u.avsc" key k id i time t }
+                """);
+        assertThat(errors()).isEmpty();
+        StreamDecl s = (StreamDecl) f.decls().get(0);
+        assertThat(AstPrinter.print(s.filter()))
+                .isEqualTo("(and (!= status \"FAILED\") (> s.amount_minor 0))");
+        assertThat(s.key().text()).isEqualTo("k");
+        assertThat(((StreamDecl) f.decls().get(1)).filter()).isNull();
+    }
+
+    @Test
+    void aStreamFilterIsGivenOnceAndNeedsAnExpression() {
+        parse(
+                """
+                stream s { topic "t" schema "s.avsc" key k id i time t filter a filter b }
+                stream u { topic "u" schema "u.avsc" key k id i time t filter }
+                """);
+        assertThat(errors())
+                .containsExactly(
+                        "'filter' is given twice in stream 's' (first at t.rules:1:56)",
+                        "expected an expression, found '}'");
+    }
 }
