@@ -21,15 +21,23 @@ public final class Pairs {
         this.bills = bills;
     }
 
-    /** {@code n} pairs from {@code seed}; the same arguments give the same pairs. */
+    /** {@code n} pairs from {@code seed}, with faults; the same arguments give the same pairs. */
     public static Pairs generate(int n, long seed) {
+        return generate(n, seed, true);
+    }
+
+    /**
+     * {@code n} pairs from {@code seed}; without {@code faults} every pair agrees (no rule breaks,
+     * no alerts: the cost of the rules alone).
+     */
+    public static Pairs generate(int n, long seed, boolean faults) {
         Random r = new Random(seed);
         PaymentEvent[] payments = new PaymentEvent[n];
         BillEvent[] bills = new BillEvent[n];
         long t0 = 1_700_000_000_000L;
         for (int k = 0; k < n; k++) {
             String currency = CURRENCIES[r.nextInt(CURRENCIES.length)];
-            long amount = 100 + r.nextInt(2_000_000);
+            long amount = 100 + r.nextInt(faults ? 2_000_000 : 1_980_000);
             int s = r.nextInt(20);
             String status = s < 17 ? "SUCCEEDED" : s < 19 ? "REFUNDED" : "FAILED";
             String billStatus =
@@ -52,16 +60,20 @@ public final class Pairs {
                             "payment-core");
 
             long billed = amount;
-            if (k % 32 == 5) {
-                billed = amount + 1 + r.nextInt(3);
-            } else if (k % 64 == 9) {
-                billed = amount + amount / 100 + 1 + r.nextInt(1_000);
+            int small = 1 + r.nextInt(3);
+            int large = 1 + r.nextInt(1_000);
+            if (faults && k % 32 == 5) {
+                billed = amount + small;
+            } else if (faults && k % 64 == 9) {
+                billed = amount + amount / 100 + large;
             }
-            String billCurrency = k % 128 == 17 ? (currency.equals("EUR") ? "USD" : "EUR") : currency;
-            if (k % 128 == 33) {
+            boolean otherCurrency = faults && k % 128 == 17;
+            String billCurrency =
+                    otherCurrency ? (currency.equals("EUR") ? "USD" : "EUR") : currency;
+            if (faults && k % 128 == 33) {
                 billStatus = billStatus.equals("BILLED") ? "REVERSED" : "BILLED";
             }
-            String billMerchant = k % 256 == 65 ? "m-9999" : merchant;
+            String billMerchant = faults && k % 256 == 65 ? "m-9999" : merchant;
             bills[k] =
                     new BillEvent(
                             "b-" + k,

@@ -1,8 +1,13 @@
 package dev.recon.rules.expr;
 
+import dev.recon.rules.expr.Nodes.LongNode;
+
+import org.apache.avro.generic.IndexedRecord;
+
 import java.util.List;
 
-import static dev.recon.rules.expr.Nodes.longExpr;
+import static dev.recon.rules.expr.Nodes.longOf;
+import static dev.recon.rules.expr.Nodes.stringOf;
 
 /**
  * Exact integer nodes over money in minor units. Never floating point: an operand that is {@link
@@ -16,98 +21,162 @@ public final class Arithmetic {
         if (value == LongExpr.NULL) {
             throw new IllegalArgumentException("the constant " + value + " is out of range");
         }
-        return longExpr(Long.toString(value), (l, r) -> value);
+        return new Constant(value);
     }
 
     /** {@code a + b}, NULL on overflow. */
     public static LongExpr add(LongExpr a, LongExpr b) {
-        return binary(a, "+", b, Math::addExact);
+        return new Binary(a, Binary.ADD, b);
     }
 
     /** {@code a - b}, NULL on overflow. */
     public static LongExpr subtract(LongExpr a, LongExpr b) {
-        return binary(a, "-", b, Math::subtractExact);
+        return new Binary(a, Binary.SUBTRACT, b);
     }
 
     /** {@code a * b}, NULL on overflow. */
     public static LongExpr multiply(LongExpr a, LongExpr b) {
-        return binary(a, "*", b, Math::multiplyExact);
+        return new Binary(a, Binary.MULTIPLY, b);
     }
 
     /** {@code -a}. */
     public static LongExpr negate(LongExpr a) {
-        return longExpr(
-                "-" + a.describe(),
-                (l, r) -> {
-                    long x = a.eval(l, r);
-                    return x == LongExpr.NULL ? LongExpr.NULL : -x;
-                },
-                a);
+        return new Negate(a);
     }
 
     /** {@code |a|}. */
     public static LongExpr abs(LongExpr a) {
-        return longExpr(
-                "abs(" + Nodes.unwrap(a.describe()) + ")",
-                (l, r) -> {
-                    long x = a.eval(l, r);
-                    return x == LongExpr.NULL ? LongExpr.NULL : Math.abs(x);
-                },
-                a);
+        return new Abs(a);
     }
 
     /** Number of Unicode code points of a string, NULL for null. */
     public static LongExpr length(StringExpr s) {
-        return longExpr(
-                "length(" + s.describe() + ")",
-                (l, r) -> {
-                    String v = s.eval(l, r);
-                    return v == null ? LongExpr.NULL : v.codePointCount(0, v.length());
-                },
-                s);
+        return new Length(s);
     }
 
     /** The first operand that is not NULL, NULL if all are. */
     public static LongExpr coalesce(List<LongExpr> operands) {
-        LongExpr[] ops = operands.toArray(LongExpr[]::new);
-        return longExpr(
-                "coalesce(" + Strings.describeAll(ops) + ")",
-                (l, r) -> {
-                    for (LongExpr op : ops) {
-                        long v = op.eval(l, r);
-                        if (v != LongExpr.NULL) {
-                            return v;
-                        }
-                    }
-                    return LongExpr.NULL;
-                },
-                ops);
+        return new Coalesce(operands.toArray(LongExpr[]::new));
+    }
+
+    /** A constant; parent nodes read {@link #value} inline ({@link Nodes#longOf}). */
+    static final class Constant extends LongNode {
+        final long value;
+
+        Constant(long value) {
+            super(Long.toString(value));
+            this.value = value;
+        }
+
+        @Override
+        public long eval(IndexedRecord l, IndexedRecord r) {
+            return value;
+        }
     }
 
     /**
-     * Body of a binary operator on two present values; throws ArithmeticException on overflow. A
+     * {@code a + b}, {@code a - b} or {@code a * b} of two present values, NULL on overflow. A
      * result of exactly -2^63 is the NULL sentinel itself, so it reads as NULL too.
      */
-    private interface Op {
-        long apply(long x, long y);
+    private static final class Binary extends LongNode {
+        static final int ADD = 0;
+        static final int SUBTRACT = 1;
+        static final int MULTIPLY = 2;
+        private static final String[] SYMBOLS = {"+", "-", "*"};
+
+        private final LongExpr a;
+        private final int op;
+        private final LongExpr b;
+
+        Binary(LongExpr a, int op, LongExpr b) {
+            super("(" + a.describe() + " " + SYMBOLS[op] + " " + b.describe() + ")", a, b);
+            this.a = a;
+            this.op = op;
+            this.b = b;
+        }
+
+        @Override
+        public long eval(IndexedRecord l, IndexedRecord r) {
+            long x = longOf(a, l, r);
+            long y = longOf(b, l, r);
+            if (x == NULL || y == NULL) {
+                return NULL;
+            }
+            try {
+                return switch (op) {
+                    case ADD -> Math.addExact(x, y);
+                    case SUBTRACT -> Math.subtractExact(x, y);
+                    default -> Math.multiplyExact(x, y);
+                };
+            } catch (ArithmeticException overflow) {
+                return NULL;
+            }
+        }
     }
 
-    private static LongExpr binary(LongExpr a, String symbol, LongExpr b, Op op) {
-        return longExpr(
-                "(" + a.describe() + " " + symbol + " " + b.describe() + ")",
-                (l, r) -> {
-                    long x = a.eval(l, r);
-                    long y = b.eval(l, r);
-                    if (x == LongExpr.NULL || y == LongExpr.NULL) {
-                        return LongExpr.NULL;
-                    }
-                    try {
-                        return op.apply(x, y);
-                    } catch (ArithmeticException overflow) {
-                        return LongExpr.NULL;
-                    }
-                },
-                a,
-                b);
+    private static final class Negate extends LongNode {
+        private final LongExpr a;
+
+        Negate(LongExpr a) {
+            super("-" + a.describe(), a);
+            this.a = a;
+        }
+
+        @Override
+        public long eval(IndexedRecord l, IndexedRecord r) {
+            long x = longOf(a, l, r);
+            return x == NULL ? NULL : -x;
+        }
+    }
+
+    private static final class Abs extends LongNode {
+        private final LongExpr a;
+
+        Abs(LongExpr a) {
+            super("abs(" + Nodes.unwrap(a.describe()) + ")", a);
+            this.a = a;
+        }
+
+        @Override
+        public long eval(IndexedRecord l, IndexedRecord r) {
+            long x = longOf(a, l, r);
+            return x == NULL ? NULL : Math.abs(x);
+        }
+    }
+
+    private static final class Length extends LongNode {
+        private final StringExpr s;
+
+        Length(StringExpr s) {
+            super("length(" + s.describe() + ")", s);
+            this.s = s;
+        }
+
+        @Override
+        public long eval(IndexedRecord l, IndexedRecord r) {
+            String v = stringOf(s, l, r);
+            return v == null ? NULL : v.codePointCount(0, v.length());
+        }
+    }
+
+    /** The first operand that is not NULL; also {@link Exprs#coalesce(LongExpr, LongExpr)}. */
+    static final class Coalesce extends LongNode {
+        private final LongExpr[] ops;
+
+        Coalesce(LongExpr[] ops) {
+            super("coalesce(" + Strings.describeAll(ops) + ")", ops);
+            this.ops = ops;
+        }
+
+        @Override
+        public long eval(IndexedRecord l, IndexedRecord r) {
+            for (LongExpr op : ops) {
+                long v = longOf(op, l, r);
+                if (v != NULL) {
+                    return v;
+                }
+            }
+            return NULL;
+        }
     }
 }

@@ -1,16 +1,19 @@
 package dev.recon.rules.expr;
 
 import dev.recon.rules.Tolerance;
+import dev.recon.rules.expr.Nodes.BoolNode;
+import dev.recon.rules.expr.Nodes.LongNode;
+import dev.recon.rules.expr.Nodes.StringNode;
+
+import org.apache.avro.generic.IndexedRecord;
 
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import static dev.recon.rules.expr.Nodes.bool;
-import static dev.recon.rules.expr.Nodes.longExpr;
-import static dev.recon.rules.expr.Nodes.stringExpr;
+import static dev.recon.rules.expr.Nodes.longOf;
+import static dev.recon.rules.expr.Nodes.stringOf;
 
 /**
  * Factories of compiled expression nodes. Each node is a small object built once at plan time;
@@ -23,47 +26,22 @@ public final class Exprs {
 
     /** Always true; the default guard of a rule. */
     public static BoolExpr always() {
-        return bool("true", (l, r) -> true);
+        return Predicates.constant(true);
     }
 
     /** Both amounts present and {@code actual} within {@code tolerance} of {@code expected}. */
     public static BoolExpr within(LongExpr expected, LongExpr actual, Tolerance tolerance) {
-        String text =
-                actual.describe()
-                        + " within "
-                        + tolerance.describe()
-                        + " of "
-                        + expected.describe();
-        return bool(
-                text,
-                (l, r) -> {
-                    long e = expected.eval(l, r);
-                    long a = actual.eval(l, r);
-                    return e != LongExpr.NULL && a != LongExpr.NULL && tolerance.within(e, a);
-                },
-                actual,
-                expected);
+        return new Within(expected, actual, tolerance);
     }
 
     /** String equality; two nulls are equal, one null is not. */
     public static BoolExpr equal(StringExpr a, StringExpr b) {
-        return bool(
-                a.describe() + " == " + b.describe(),
-                (l, r) -> Objects.equals(a.eval(l, r), b.eval(l, r)),
-                a,
-                b);
+        return new StringEquals(a, b, true);
     }
 
     /** Membership in a constant set; null is never a member. */
     public static BoolExpr in(StringExpr value, Set<String> set) {
-        Set<String> copy = Set.copyOf(set);
-        return bool(
-                value.describe() + " in " + quoted(copy),
-                (l, r) -> {
-                    String v = value.eval(l, r);
-                    return v != null && copy.contains(v);
-                },
-                value);
+        return new In(value, Set.copyOf(set));
     }
 
     /**
@@ -72,87 +50,42 @@ public final class Exprs {
      */
     public static BoolExpr mapsTo(
             StringExpr from, StringExpr to, Map<String, Set<String>> allowed) {
-        Map<String, Set<String>> copy = Map.copyOf(allowed);
-        return bool(
-                to.describe() + " allowed for " + from.describe() + " by " + sorted(copy),
-                (l, r) -> {
-                    String f = from.eval(l, r);
-                    String t = to.eval(l, r);
-                    Set<String> ok = f == null ? null : copy.get(f);
-                    return ok != null && t != null && ok.contains(t);
-                },
-                to,
-                from);
+        return new MapsTo(from, to, Map.copyOf(allowed));
     }
 
     /** Logical and, short-circuit. */
     public static BoolExpr and(BoolExpr a, BoolExpr b) {
-        return bool(
-                "(" + a.describe() + " and " + b.describe() + ")",
-                (l, r) -> a.test(l, r) && b.test(l, r),
-                a,
-                b);
+        return new And(a, b);
     }
 
     /** Logical or, short-circuit. */
     public static BoolExpr or(BoolExpr a, BoolExpr b) {
-        return bool(
-                "(" + a.describe() + " or " + b.describe() + ")",
-                (l, r) -> a.test(l, r) || b.test(l, r),
-                a,
-                b);
+        return new Or(a, b);
     }
 
     /** Logical not. */
     public static BoolExpr not(BoolExpr a) {
-        return bool("not (" + Nodes.unwrap(a.describe()) + ")", (l, r) -> !a.test(l, r), a);
+        return new Not(a);
     }
 
     /** |a - b|, or NULL when an operand is NULL; saturates instead of overflowing. */
     public static LongExpr absDiff(LongExpr a, LongExpr b) {
-        return longExpr(
-                "abs(" + a.describe() + " - " + b.describe() + ")",
-                (l, r) -> {
-                    long x = a.eval(l, r);
-                    long y = b.eval(l, r);
-                    if (x == LongExpr.NULL || y == LongExpr.NULL) {
-                        return LongExpr.NULL;
-                    }
-                    long d = x - y;
-                    boolean overflow = ((x ^ y) & (x ^ d)) < 0;
-                    return overflow ? Long.MAX_VALUE : Math.abs(d);
-                },
-                a,
-                b);
+        return new AbsDiff(a, b);
     }
 
     /** The first operand that is not NULL. */
     public static LongExpr coalesce(LongExpr a, LongExpr b) {
-        return longExpr(
-                "coalesce(" + a.describe() + ", " + b.describe() + ")",
-                (l, r) -> {
-                    long x = a.eval(l, r);
-                    return x != LongExpr.NULL ? x : b.eval(l, r);
-                },
-                a,
-                b);
+        return new Arithmetic.Coalesce(new LongExpr[] {a, b});
     }
 
     /** A string constant. */
     public static StringExpr literal(String value) {
-        return stringExpr(Strings.quote(value), (l, r) -> value);
+        return new Literal(value);
     }
 
     /** The first operand that is not null. */
     public static StringExpr coalesce(StringExpr a, StringExpr b) {
-        return stringExpr(
-                "coalesce(" + a.describe() + ", " + b.describe() + ")",
-                (l, r) -> {
-                    String x = a.eval(l, r);
-                    return x != null ? x : b.eval(l, r);
-                },
-                a,
-                b);
+        return new Strings.Coalesce(new StringExpr[] {a, b});
     }
 
     private static String quoted(Set<String> set) {
@@ -163,5 +96,181 @@ public final class Exprs {
         TreeMap<String, TreeSet<String>> sorted = new TreeMap<>();
         map.forEach((k, v) -> sorted.put(k, new TreeSet<>(v)));
         return sorted.toString();
+    }
+
+    /** A string constant; parent nodes read {@link #value} inline ({@link Nodes#stringOf}). */
+    static final class Literal extends StringNode {
+        final String value;
+
+        Literal(String value) {
+            super(Strings.quote(value));
+            this.value = value;
+        }
+
+        @Override
+        public String eval(IndexedRecord l, IndexedRecord r) {
+            return value;
+        }
+    }
+
+    private static final class Within extends BoolNode {
+        private final LongExpr expected;
+        private final LongExpr actual;
+        private final Tolerance tolerance;
+
+        Within(LongExpr expected, LongExpr actual, Tolerance tolerance) {
+            super(
+                    actual.describe()
+                            + " within "
+                            + tolerance.describe()
+                            + " of "
+                            + expected.describe(),
+                    actual,
+                    expected);
+            this.expected = expected;
+            this.actual = actual;
+            this.tolerance = tolerance;
+        }
+
+        @Override
+        public boolean test(IndexedRecord l, IndexedRecord r) {
+            long e = longOf(expected, l, r);
+            long a = longOf(actual, l, r);
+            return e != LongExpr.NULL && a != LongExpr.NULL && tolerance.within(e, a);
+        }
+    }
+
+    /**
+     * {@code a == b} ({@code equal} true) or {@code a != b} (false) on strings: two nulls are
+     * equal, one null is not.
+     */
+    static final class StringEquals extends BoolNode {
+        private final StringExpr a;
+        private final StringExpr b;
+        private final boolean equal;
+
+        StringEquals(StringExpr a, StringExpr b, boolean equal) {
+            super(a.describe() + (equal ? " == " : " != ") + b.describe(), a, b);
+            this.a = a;
+            this.b = b;
+            this.equal = equal;
+        }
+
+        @Override
+        public boolean test(IndexedRecord l, IndexedRecord r) {
+            String x = stringOf(a, l, r);
+            String y = stringOf(b, l, r);
+            return (x == null ? y == null : x.equals(y)) == equal;
+        }
+    }
+
+    private static final class In extends BoolNode {
+        private final StringExpr value;
+        private final Set<String> set;
+
+        In(StringExpr value, Set<String> copy) {
+            super(value.describe() + " in " + quoted(copy), value);
+            this.value = value;
+            this.set = copy;
+        }
+
+        @Override
+        public boolean test(IndexedRecord l, IndexedRecord r) {
+            String v = stringOf(value, l, r);
+            return v != null && set.contains(v);
+        }
+    }
+
+    private static final class MapsTo extends BoolNode {
+        private final StringExpr from;
+        private final StringExpr to;
+        private final Map<String, Set<String>> allowed;
+
+        MapsTo(StringExpr from, StringExpr to, Map<String, Set<String>> copy) {
+            super(
+                    to.describe() + " allowed for " + from.describe() + " by " + sorted(copy),
+                    to,
+                    from);
+            this.from = from;
+            this.to = to;
+            this.allowed = copy;
+        }
+
+        @Override
+        public boolean test(IndexedRecord l, IndexedRecord r) {
+            String f = stringOf(from, l, r);
+            String t = stringOf(to, l, r);
+            Set<String> ok = f == null ? null : allowed.get(f);
+            return ok != null && t != null && ok.contains(t);
+        }
+    }
+
+    private static final class And extends BoolNode {
+        private final BoolExpr a;
+        private final BoolExpr b;
+
+        And(BoolExpr a, BoolExpr b) {
+            super("(" + a.describe() + " and " + b.describe() + ")", a, b);
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public boolean test(IndexedRecord l, IndexedRecord r) {
+            return a.test(l, r) && b.test(l, r);
+        }
+    }
+
+    private static final class Or extends BoolNode {
+        private final BoolExpr a;
+        private final BoolExpr b;
+
+        Or(BoolExpr a, BoolExpr b) {
+            super("(" + a.describe() + " or " + b.describe() + ")", a, b);
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public boolean test(IndexedRecord l, IndexedRecord r) {
+            return a.test(l, r) || b.test(l, r);
+        }
+    }
+
+    private static final class Not extends BoolNode {
+        private final BoolExpr a;
+
+        Not(BoolExpr a) {
+            super("not (" + Nodes.unwrap(a.describe()) + ")", a);
+            this.a = a;
+        }
+
+        @Override
+        public boolean test(IndexedRecord l, IndexedRecord r) {
+            return !a.test(l, r);
+        }
+    }
+
+    private static final class AbsDiff extends LongNode {
+        private final LongExpr a;
+        private final LongExpr b;
+
+        AbsDiff(LongExpr a, LongExpr b) {
+            super("abs(" + a.describe() + " - " + b.describe() + ")", a, b);
+            this.a = a;
+            this.b = b;
+        }
+
+        @Override
+        public long eval(IndexedRecord l, IndexedRecord r) {
+            long x = longOf(a, l, r);
+            long y = longOf(b, l, r);
+            if (x == NULL || y == NULL) {
+                return NULL;
+            }
+            long d = x - y;
+            boolean overflow = ((x ^ y) & (x ^ d)) < 0;
+            return overflow ? Long.MAX_VALUE : Math.abs(d);
+        }
     }
 }

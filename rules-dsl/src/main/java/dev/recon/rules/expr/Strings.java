@@ -1,10 +1,13 @@
 package dev.recon.rules.expr;
 
+import dev.recon.rules.expr.Nodes.StringNode;
+
+import org.apache.avro.generic.IndexedRecord;
+
 import java.util.List;
 import java.util.Locale;
-import java.util.function.UnaryOperator;
 
-import static dev.recon.rules.expr.Nodes.stringExpr;
+import static dev.recon.rules.expr.Nodes.stringOf;
 
 /** String nodes: case, trimming and coalesce; null in gives null out. */
 public final class Strings {
@@ -12,34 +15,22 @@ public final class Strings {
 
     /** Upper case (locale-independent). */
     public static StringExpr upper(StringExpr s) {
-        return unary("upper", s, v -> v.toUpperCase(Locale.ROOT));
+        return new Unary("upper", Unary.UPPER, s);
     }
 
     /** Lower case (locale-independent). */
     public static StringExpr lower(StringExpr s) {
-        return unary("lower", s, v -> v.toLowerCase(Locale.ROOT));
+        return new Unary("lower", Unary.LOWER, s);
     }
 
     /** Without leading and trailing white space (Unicode). */
     public static StringExpr trim(StringExpr s) {
-        return unary("trim", s, String::strip);
+        return new Unary("trim", Unary.TRIM, s);
     }
 
     /** The first operand that is not null, null if all are. */
     public static StringExpr coalesce(List<StringExpr> operands) {
-        StringExpr[] ops = operands.toArray(StringExpr[]::new);
-        return stringExpr(
-                "coalesce(" + describeAll(ops) + ")",
-                (l, r) -> {
-                    for (StringExpr op : ops) {
-                        String v = op.eval(l, r);
-                        if (v != null) {
-                            return v;
-                        }
-                    }
-                    return null;
-                },
-                ops);
+        return new Coalesce(operands.toArray(StringExpr[]::new));
     }
 
     /** A string as a double-quoted literal; quotes, backslashes and control characters escaped. */
@@ -73,13 +64,53 @@ public final class Strings {
         return sb.toString();
     }
 
-    private static StringExpr unary(String name, StringExpr s, UnaryOperator<String> fn) {
-        return stringExpr(
-                name + "(" + s.describe() + ")",
-                (l, r) -> {
-                    String v = s.eval(l, r);
-                    return v == null ? null : fn.apply(v);
-                },
-                s);
+    /** {@code upper}, {@code lower} or {@code trim}; null in gives null out. */
+    private static final class Unary extends StringNode {
+        static final int UPPER = 0;
+        static final int LOWER = 1;
+        static final int TRIM = 2;
+
+        private final int op;
+        private final StringExpr s;
+
+        Unary(String name, int op, StringExpr s) {
+            super(name + "(" + s.describe() + ")", s);
+            this.op = op;
+            this.s = s;
+        }
+
+        @Override
+        public String eval(IndexedRecord l, IndexedRecord r) {
+            String v = stringOf(s, l, r);
+            if (v == null) {
+                return null;
+            }
+            return switch (op) {
+                case UPPER -> v.toUpperCase(Locale.ROOT);
+                case LOWER -> v.toLowerCase(Locale.ROOT);
+                default -> v.strip();
+            };
+        }
+    }
+
+    /** The first operand that is not null; also {@link Exprs#coalesce(StringExpr, StringExpr)}. */
+    static final class Coalesce extends StringNode {
+        private final StringExpr[] ops;
+
+        Coalesce(StringExpr[] ops) {
+            super("coalesce(" + describeAll(ops) + ")", ops);
+            this.ops = ops;
+        }
+
+        @Override
+        public String eval(IndexedRecord l, IndexedRecord r) {
+            for (StringExpr op : ops) {
+                String v = stringOf(op, l, r);
+                if (v != null) {
+                    return v;
+                }
+            }
+            return null;
+        }
     }
 }
