@@ -88,7 +88,13 @@ public final class PagerDeliveryFunction extends RichAsyncFunction<PageEvent, De
             request = renderer.render(page, Instant.now());
         } catch (RuntimeException e) {
             String reason = "cannot render the page: " + e;
-            result.complete(List.of(deliverer.deadLetters().of(page, reason, null)));
+            DeadLetter letter = deliverer.deadLetters().of(page, reason, null);
+            LOG.warn(
+                    "page {} ({}) not delivered: {}",
+                    page.getPageKey(),
+                    page.getAction(),
+                    letter.getReason());
+            result.complete(List.of(letter));
             deliverer.metrics().rejected.inc();
             return;
         }
