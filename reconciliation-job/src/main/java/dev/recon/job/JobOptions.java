@@ -38,7 +38,8 @@ public record JobOptions(
         String controlTopic,
         String auditTopic,
         String rulesPath,
-        String rulesBundleJson) {
+        String rulesBundleJson,
+        PagingOptions paging) {
 
     static final Flag BOOTSTRAP =
             Flag.of(
@@ -142,27 +143,35 @@ public record JobOptions(
 
     /** Every flag of the job, in the order the help lists them. */
     public static final List<Flag> FLAGS =
-            List.of(
-                    BOOTSTRAP,
-                    PAYMENTS,
-                    BILLS,
-                    ALERTS,
-                    DEAD,
-                    GROUP,
-                    OFFSETS,
-                    DEADLINE,
-                    RETENTION,
-                    TOLERANCE,
-                    CHECKPOINT,
-                    PARALLELISM,
-                    OOO,
-                    IDLENESS,
-                    KAFKA_PROP,
-                    KAFKA_FILE,
-                    RULES,
-                    CONTROL,
-                    AUDIT,
-                    HELP);
+            withPagerFlags(
+                    List.of(
+                            BOOTSTRAP,
+                            PAYMENTS,
+                            BILLS,
+                            ALERTS,
+                            DEAD,
+                            GROUP,
+                            OFFSETS,
+                            DEADLINE,
+                            RETENTION,
+                            TOLERANCE,
+                            CHECKPOINT,
+                            PARALLELISM,
+                            OOO,
+                            IDLENESS,
+                            KAFKA_PROP,
+                            KAFKA_FILE,
+                            RULES,
+                            CONTROL,
+                            AUDIT,
+                            HELP));
+
+    private static List<Flag> withPagerFlags(List<Flag> flags) {
+        List<Flag> all = new java.util.ArrayList<>(flags.subList(0, flags.size() - 1));
+        all.addAll(PagingOptions.FLAGS);
+        all.add(HELP);
+        return List.copyOf(all);
+    }
 
     /** Parses the command line; {@code --help} is the caller's to check with {@link #wantsHelp}. */
     public static JobOptions parse(String[] args) throws UsageException {
@@ -208,7 +217,8 @@ public record JobOptions(
                 f.get(CONTROL),
                 f.get(AUDIT),
                 f.get(RULES),
-                rulesBundle(f));
+                rulesBundle(f),
+                PagingOptions.from(f));
     }
 
     /** Reads and checks the --rules bundle; null for the built-in rules. */

@@ -1,6 +1,7 @@
 package dev.recon.job;
 
 import dev.recon.job.operators.MatchFunction;
+import dev.recon.job.paging.Paging;
 import dev.recon.job.rules.RuleSetProvider;
 import dev.recon.model.avro.Alert;
 import dev.recon.model.avro.BillEvent;
@@ -16,6 +17,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.types.Either;
 
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * The reconciliation job: inputs and outputs come from outside (Kafka in production, in-memory in
@@ -25,12 +27,19 @@ public final class ReconciliationJob {
     private final InputFactory inputs;
     private final OutputFactory outputs;
     private final RuleSetProvider rules;
+    private Paging paging = new Paging(null, List.of());
 
     /** Creates the job from its input and output factories and its rules. */
     public ReconciliationJob(InputFactory inputs, OutputFactory outputs, RuleSetProvider rules) {
         this.inputs = inputs;
         this.outputs = outputs;
         this.rules = rules;
+    }
+
+    /** Pages the alerts through the given pagers (storm control, budgets, delivery). */
+    public ReconciliationJob withPaging(Paging paging) {
+        this.paging = paging;
+        return this;
     }
 
     /** Adds the job's operators to {@code env} and returns the alert stream. */
@@ -62,8 +71,13 @@ public final class ReconciliationJob {
                         .name("match payments with bills");
         outputs.alerts(alerts);
         outputs.audit(alerts.getSideOutput(MatchFunction.AUDIT));
-        if (in.deadLetters() != null) {
-            outputs.deadLetters(in.deadLetters());
+        DataStream<DeadLetter> dead = in.deadLetters();
+        DataStream<DeadLetter> undeliveredPages = paging.attach(alerts);
+        if (undeliveredPages != null) {
+            dead = dead == null ? undeliveredPages : dead.union(undeliveredPages);
+        }
+        if (dead != null) {
+            outputs.deadLetters(dead);
         }
         return alerts;
     }

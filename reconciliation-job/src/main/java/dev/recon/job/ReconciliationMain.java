@@ -62,7 +62,8 @@ public final class ReconciliationMain {
 
     /** The job wired to Kafka with these options. */
     public static ReconciliationJob newJob(JobOptions opts) {
-        return new ReconciliationJob(new KafkaInputs(opts), new KafkaOutputs(opts), opts.rules());
+        return new ReconciliationJob(new KafkaInputs(opts), new KafkaOutputs(opts), opts.rules())
+                .withPaging(opts.paging().paging(!opts.checkpointInterval().isZero()));
     }
 
     /** Job-level configuration: RocksDB, checkpoints, no Kryo fallback, parallelism. */

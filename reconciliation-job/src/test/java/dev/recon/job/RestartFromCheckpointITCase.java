@@ -1,5 +1,6 @@
 package dev.recon.job;
 
+import dev.recon.job.testing.Checkpoints;
 import dev.recon.job.testing.InJvmKafka;
 import dev.recon.job.testing.LocalJobs;
 import dev.recon.loadgen.AlertChecker;
@@ -15,14 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,10 +42,10 @@ class RestartFromCheckpointITCase {
 
         Thread.sleep(3_000); // mid-stream: the generator runs for about 6 s
         Path jobDir = checkpoints.resolve(job.getJobID().toString());
-        Path checkpoint = awaitCompletedCheckpoint(jobDir, 2);
+        Path checkpoint = Checkpoints.awaitCompleted(jobDir, 2);
         job.cancel().get(30, TimeUnit.SECONDS);
         assertThat(generation).as("stopped while the generator was still sending").isNotDone();
-        checkpoint = latestCompletedCheckpoint(jobDir).orElse(checkpoint);
+        checkpoint = Checkpoints.latestCompleted(jobDir).orElse(checkpoint);
 
         // 'latest' proves the restore: without the checkpoint's offsets, data would be skipped.
         JobOptions second = options("latest");
@@ -107,32 +104,5 @@ class RestartFromCheckpointITCase {
                 "2",
                 "--group-id",
                 "restart-itcase");
-    }
-
-    private static Path awaitCompletedCheckpoint(Path jobDir, int atLeast) throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline) {
-            Optional<Path> latest = latestCompletedCheckpoint(jobDir);
-            if (latest.isPresent() && number(latest.get()) >= atLeast) {
-                return latest.get();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no completed checkpoint in " + jobDir);
-    }
-
-    private static Optional<Path> latestCompletedCheckpoint(Path jobDir) throws Exception {
-        if (!Files.isDirectory(jobDir)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> dirs = Files.list(jobDir)) {
-            return dirs.filter(d -> d.getFileName().toString().startsWith("chk-"))
-                    .filter(d -> Files.exists(d.resolve("_metadata")))
-                    .max(Comparator.comparingInt(RestartFromCheckpointITCase::number));
-        }
-    }
-
-    private static int number(Path chk) {
-        return Integer.parseInt(chk.getFileName().toString().substring(4));
     }
 }
