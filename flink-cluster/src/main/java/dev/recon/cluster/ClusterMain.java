@@ -74,9 +74,9 @@ public final class ClusterMain {
         FlinkClusterBuilder b =
                 FlinkCluster.builder()
                         .setDir(dir)
-                        .setTaskManagers(Integer.parseInt(option(args, "--task-managers", "2")))
-                        .setSlots(Integer.parseInt(option(args, "--slots", "2")))
-                        .setRestPort(Integer.parseInt(option(args, "--rest-port", "8081")))
+                        .setTaskManagers(intOption(args, "--task-managers", "2"))
+                        .setSlots(intOption(args, "--slots", "2"))
+                        .setRestPort(intOption(args, "--rest-port", "8081"))
                         .setTaskManagerMemory(option(args, "--tm-memory", "1280m"))
                         .setJobManagerMemory(option(args, "--jm-memory", "1024m"))
                         .setMetricsPorts(option(args, "--metrics-ports", "9250-9260"));
@@ -133,6 +133,15 @@ public final class ClusterMain {
         args.clear();
         args.addAll(list);
         return value;
+    }
+
+    private static int intOption(Deque<String> args, String name, String fallback) {
+        String v = option(args, name, fallback);
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, got '" + v + "'");
+        }
     }
 
     private static String required(Deque<String> args, String what) {

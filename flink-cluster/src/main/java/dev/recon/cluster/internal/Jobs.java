@@ -64,6 +64,7 @@ public final class Jobs {
             if ("COMPLETED".equals(r.path("status").path("id").asText())) {
                 JsonNode op = r.path("operation");
                 if (op.has("location")) {
+                    awaitTerminal(jobId, deadline);
                     return op.path("location").asText();
                 }
                 throw new IOException("stop with savepoint failed: " + op.path("failure-cause"));
@@ -71,6 +72,16 @@ public final class Jobs {
             sleep(200);
         }
         throw new IOException("stop with savepoint of " + jobId + " did not finish in " + timeout);
+    }
+
+    /** The savepoint completes a moment before the job reaches FINISHED: wait for that. */
+    private void awaitTerminal(String jobId, long deadline) throws IOException {
+        while (!List.of("FINISHED", "CANCELED", "FAILED").contains(info(jobId).state())) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("job " + jobId + " did not stop after its savepoint");
+            }
+            sleep(100);
+        }
     }
 
     /** Cancels the job (its last checkpoint is retained: the job asks for it). */

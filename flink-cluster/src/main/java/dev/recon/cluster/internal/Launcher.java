@@ -77,11 +77,13 @@ public final class Launcher {
         cmd.addAll(mem.dynamicArgs());
         cmd.addAll(extra);
         Path out = s.logDir().resolve(p.name() + ".out");
-        Process proc =
+        ProcessBuilder pb =
                 new ProcessBuilder(cmd)
                         .redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()))
-                        .start();
+                        .redirectOutput(ProcessBuilder.Redirect.appendTo(out.toFile()));
+        Path plugins = Files.createDirectories(s.dir().resolve("plugins"));
+        pb.environment().put("FLINK_PLUGINS_DIR", plugins.toString());
+        Process proc = pb.start();
         Files.writeString(p.pidFile(), Long.toString(proc.pid()));
         return p;
     }
