@@ -17,7 +17,8 @@ record DemoOptions(
         Duration checkpointInterval,
         String metricsPorts,
         String rules,
-        boolean keepRunning) {
+        boolean keepRunning,
+        String page) {
 
     static final Flag EVENTS =
             Flag.of(
@@ -65,6 +66,13 @@ record DemoOptions(
                     "keep-running",
                     "after the summary keep the broker and the job running (Ctrl-C stops them), to"
                             + " push rules and send load by hand");
+    static final Flag PAGE =
+            Flag.of(
+                    "page",
+                    "none|alertmanager",
+                    "none",
+                    "alertmanager: start a real Alertmanager (Debian's prometheus-alertmanager) on"
+                            + " 127.0.0.1, page through it and print what was paged");
     static final Flag HELP = Flag.bool("help", "print this help and exit");
     static final List<Flag> FLAGS =
             List.of(
@@ -77,6 +85,7 @@ record DemoOptions(
                     METRICS,
                     RULES,
                     KEEP,
+                    PAGE,
                     HELP);
 
     static DemoOptions parse(String[] args) throws UsageException {
@@ -109,6 +118,14 @@ record DemoOptions(
                 Duration.ofMillis(f.getLong(CHECKPOINT, 100, 3_600_000)),
                 ports,
                 f.get(RULES),
-                f.getBoolean(KEEP));
+                f.getBoolean(KEEP),
+                page(f.get(PAGE)));
+    }
+
+    private static String page(String page) throws UsageException {
+        if (!List.of("none", "alertmanager").contains(page)) {
+            throw new UsageException("--page must be none or alertmanager, got '" + page + "'");
+        }
+        return page;
     }
 }

@@ -25,6 +25,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** One demo run: owns the broker, the job and the temporary folders, and stops them all. */
@@ -37,6 +39,7 @@ final class DemoRun implements AutoCloseable {
     private final DemoOptions opts;
     private final PrintStream out;
     private KafkaBroker broker;
+    private DemoPager pager;
     private JobClient job;
     private Path workDir;
     private Duration deadline;
@@ -69,6 +72,10 @@ final class DemoRun implements AutoCloseable {
                         + broker.bootstrapServers()
                         + "; topics "
                         + String.join(", ", TOPICS));
+        if (opts.page().equals("alertmanager")) {
+            pager = DemoPager.start();
+            step("Alertmanager ready at " + pager.url() + " (its webhook records the pages)");
+        }
         JobOptions jobOpts = jobOptions();
         step(
                 "starting the reconciliation job on a local MiniCluster (RocksDB, checkpoints every "
@@ -91,6 +98,9 @@ final class DemoRun implements AutoCloseable {
                         + " ms) and checking the alerts topic");
         CheckReport report = check(truth);
         PrometheusScrape metrics = PrometheusScrape.of(opts.metricsPorts());
+        if (pager != null) {
+            pager.report(out);
+        }
         new DemoSummary(out)
                 .print(truth, report, metrics, Duration.ofNanos(System.nanoTime() - start));
         if (opts.keepRunning()) {
@@ -110,15 +120,20 @@ final class DemoRun implements AutoCloseable {
     }
 
     private JobOptions jobOptions() throws Exception {
-        String[] args = {
-            "--bootstrap-servers", broker.bootstrapServers(),
-            "--starting-offsets", "earliest",
-            "--rules", opts.rules(),
-            "--checkpoint-interval-ms", Long.toString(opts.checkpointInterval().toMillis()),
-            "--parallelism", Integer.toString(opts.parallelism()),
-            "--group-id", "recon-demo",
-        };
-        return JobOptions.from(Flags.parse(args, JobOptions.FLAGS));
+        List<String> args =
+                new ArrayList<>(
+                        List.of(
+                                "--bootstrap-servers", broker.bootstrapServers(),
+                                "--starting-offsets", "earliest",
+                                "--rules", opts.rules(),
+                                "--checkpoint-interval-ms",
+                                        Long.toString(opts.checkpointInterval().toMillis()),
+                                "--parallelism", Integer.toString(opts.parallelism()),
+                                "--group-id", "recon-demo"));
+        if (pager != null) {
+            args.addAll(pager.jobArgs());
+        }
+        return JobOptions.from(Flags.parse(args.toArray(String[]::new), JobOptions.FLAGS));
     }
 
     private JobClient startJob(JobOptions jobOpts) throws Exception {
@@ -236,6 +251,10 @@ final class DemoRun implements AutoCloseable {
         if (broker != null) {
             broker.close();
             broker = null;
+        }
+        if (pager != null) {
+            pager.close();
+            pager = null;
         }
         if (workDir != null) {
             DemoFiles.deleteTree(workDir);
