@@ -4,6 +4,9 @@ import dev.recon.model.avro.Alert;
 import dev.recon.model.avro.AlertAction;
 import dev.recon.model.avro.RuleMode;
 import dev.recon.model.avro.Severity;
+import dev.recon.model.avro.StopLossAction;
+import dev.recon.model.avro.StopLossSpec;
+import dev.recon.model.avro.StopLossTargetKind;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,6 +47,7 @@ public final class AlertJson {
         n.put("event_time", a.getEventTime());
         n.put("decided_at", a.getDecidedAt());
         n.put("detected_at", a.getDetectedAt());
+        putStopLoss(n, a.getStoploss());
         try {
             return MAPPER.writeValueAsBytes(n);
         } catch (IOException e) {
@@ -78,7 +83,63 @@ public final class AlertJson {
                 .setEventTime(n.path("event_time").asLong())
                 .setDecidedAt(n.path("decided_at").asLong())
                 .setDetectedAt(n.path("detected_at").asLong())
+                .setStoploss(stopLoss(n.get("stoploss")))
                 .build();
+    }
+
+    /** {@code "stoploss": {action, target_kind, target, threshold_minor, window_ms, ttl_ms}}. */
+    private static void putStopLoss(ObjectNode n, StopLossSpec s) {
+        if (s == null) {
+            n.putNull("stoploss");
+            return;
+        }
+        ObjectNode o = n.putObject("stoploss");
+        o.put("action", s.getAction().name().toLowerCase(Locale.ROOT));
+        o.put("target_kind", s.getTargetKind().name().toLowerCase(Locale.ROOT));
+        o.put("target", s.getTarget());
+        o.put("threshold_minor", s.getThresholdMinor());
+        o.put("window_ms", s.getWindowMs());
+        o.put("ttl_ms", s.getTtlMs());
+    }
+
+    /** The stop-loss of an alert; null when absent or JSON null (alerts before it existed). */
+    private static StopLossSpec stopLoss(JsonNode o) {
+        if (o == null || o.isNull()) {
+            return null;
+        }
+        if (!o.isObject()) {
+            throw new IllegalArgumentException("alert JSON field 'stoploss' must be an object");
+        }
+        return StopLossSpec.newBuilder()
+                .setAction(enumOf(StopLossAction.class, text(o, "action"), "stoploss.action"))
+                .setTargetKind(
+                        enumOf(
+                                StopLossTargetKind.class,
+                                text(o, "target_kind"),
+                                "stoploss.target_kind"))
+                .setTarget(text(o, "target"))
+                .setThresholdMinor(number(o, "threshold_minor"))
+                .setWindowMs(number(o, "window_ms"))
+                .setTtlMs(number(o, "ttl_ms"))
+                .build();
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String value, String field) {
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(
+                    "alert JSON field '" + field + "' has an unknown value '" + value + "'");
+        }
+    }
+
+    private static long number(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || !v.canConvertToLong() || !v.isIntegralNumber()) {
+            throw new IllegalArgumentException(
+                    "alert JSON lacks integer field 'stoploss." + field + "'");
+        }
+        return v.longValue();
     }
 
     private static void putMap(ObjectNode n, String field, Map<String, String> values) {

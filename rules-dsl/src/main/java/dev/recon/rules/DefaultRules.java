@@ -4,6 +4,7 @@ import dev.recon.model.avro.BillEvent;
 import dev.recon.model.avro.PaymentEvent;
 import dev.recon.model.avro.RuleMode;
 import dev.recon.model.avro.Severity;
+import dev.recon.model.avro.StopLossAction;
 import dev.recon.rules.expr.Exprs;
 import dev.recon.rules.expr.Fields;
 import dev.recon.rules.expr.LongExpr;
@@ -27,6 +28,14 @@ public final class DefaultRules {
                     "SUCCEEDED", Set.of("BILLED"),
                     "REFUNDED", Set.of("REFUNDED"),
                     "FAILED", Set.of("REVERSED"));
+
+    /**
+     * A double charge holds the merchant's settlement for 30 min once more than 1,000.00 is at risk
+     * against it within 5 min.
+     */
+    public static final StopLoss DUPLICATE_BILL_STOP_LOSS =
+            StopLoss.merchant(
+                    StopLossAction.HOLD, 100_000, Duration.ofMinutes(5), Duration.ofMinutes(30));
 
     private DefaultRules() {}
 
@@ -73,11 +82,12 @@ public final class DefaultRules {
                                         p,
                                         b),
                                 lifecycle(
-                                        "duplicate-bill",
-                                        Severity.CRITICAL,
-                                        "second bill {right.bill_id} of {right.amount_minor} {right.currency} for payment {right.payment_id}: double charge",
-                                        p,
-                                        b),
+                                                "duplicate-bill",
+                                                Severity.CRITICAL,
+                                                "second bill {right.bill_id} of {right.amount_minor} {right.currency} for payment {right.payment_id}: double charge",
+                                                p,
+                                                b)
+                                        .withStopLoss(DUPLICATE_BILL_STOP_LOSS),
                                 lifecycle(
                                         "payment-conflict",
                                         Severity.ERROR,

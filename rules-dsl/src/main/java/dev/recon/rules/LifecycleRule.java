@@ -17,6 +17,11 @@ public record LifecycleRule(RuleHeader header, MessageTemplate message) {
         return new LifecycleRule(new RuleHeader(id, severity, mode, owner), message);
     }
 
+    /** The same rule with this stop-loss action (null: none). */
+    public LifecycleRule withStopLoss(StopLoss action) {
+        return new LifecycleRule(header.withStopLoss(action), message);
+    }
+
     /** Message of a break; either side may be null. */
     public String message(IndexedRecord left, IndexedRecord right) {
         return message.render(left, right);

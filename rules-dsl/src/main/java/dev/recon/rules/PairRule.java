@@ -32,7 +32,7 @@ public final class PairRule {
     private final MessageTemplate message;
 
     private PairRule(Builder b) {
-        this.header = new RuleHeader(b.id, b.severity, b.mode, b.owner);
+        this.header = new RuleHeader(b.id, b.severity, b.mode, b.owner, b.stopLoss);
         this.when = b.when;
         this.check = b.check;
         this.atRisk = b.atRisk;
@@ -109,6 +109,7 @@ public final class PairRule {
         private BoolExpr check;
         private LongExpr atRisk;
         private MessageTemplate message;
+        private StopLoss stopLoss;
 
         private Builder(String id) {
             this.id = RuleHeader.checkId(id);
@@ -153,6 +154,12 @@ public final class PairRule {
         /** Message of a break. */
         public Builder setMessage(MessageTemplate message) {
             this.message = message;
+            return this;
+        }
+
+        /** The stop-loss action its breaks carry (default none). */
+        public Builder setStopLoss(StopLoss stopLoss) {
+            this.stopLoss = stopLoss;
             return this;
         }
 

@@ -43,6 +43,10 @@ public record Reconciliation(
         checkPositive("retention", retention);
         checkFilterSide(left, Side.LEFT);
         checkFilterSide(right, Side.RIGHT);
+        checkStopLossSide(rightMissing, Side.LEFT);
+        checkStopLossSide(leftMissing, Side.RIGHT);
+        checkStopLossSide(duplicateRight, Side.RIGHT);
+        checkStopLossSide(conflictingLeft, Side.LEFT);
         pairRules = List.copyOf(pairRules);
         List<String> ids = new ArrayList<>();
         pairRules.forEach(r -> ids.add(r.header().id()));
@@ -70,6 +74,23 @@ public record Reconciliation(
                             + " side, but the stream is on the "
                             + side.name().toLowerCase(java.util.Locale.ROOT)
                             + " side");
+        }
+    }
+
+    /** A lifecycle rule has one record: its stop-loss target must be a field of that one. */
+    private static void checkStopLossSide(LifecycleRule rule, Side present) {
+        StopLoss s = rule == null ? null : rule.header().stopLoss();
+        if (s != null
+                && s.target() != null
+                && s.target().fields().stream().anyMatch(f -> f.side() != present)) {
+            throw new IllegalArgumentException(
+                    "the stop-loss of rule "
+                            + rule.header().id()
+                            + " reads "
+                            + s.target().describe()
+                            + ", but the rule only has the "
+                            + present.name().toLowerCase(java.util.Locale.ROOT)
+                            + " record");
         }
     }
 

@@ -6,8 +6,12 @@ import dev.recon.model.avro.Severity;
 import java.util.Locale;
 import java.util.Objects;
 
-/** What every rule has: its id, the severity and mode of its alerts, and its owner. */
-public record RuleHeader(String id, Severity severity, RuleMode mode, String owner) {
+/**
+ * What every rule has: its id, the severity and mode of its alerts, its owner, and the stop-loss
+ * action its breaks carry (null when it has none).
+ */
+public record RuleHeader(
+        String id, Severity severity, RuleMode mode, String owner, StopLoss stopLoss) {
 
     /** Validates the parts. */
     public RuleHeader {
@@ -15,6 +19,16 @@ public record RuleHeader(String id, Severity severity, RuleMode mode, String own
         Objects.requireNonNull(severity, "severity of rule " + id);
         Objects.requireNonNull(mode, "mode of rule " + id);
         Objects.requireNonNull(owner, "owner of rule " + id);
+    }
+
+    /** A header without a stop-loss action. */
+    public RuleHeader(String id, Severity severity, RuleMode mode, String owner) {
+        this(id, severity, mode, owner, null);
+    }
+
+    /** The same header with this stop-loss action (null: none). */
+    public RuleHeader withStopLoss(StopLoss action) {
+        return new RuleHeader(id, severity, mode, owner, action);
     }
 
     static String checkId(String id) {
@@ -36,6 +50,7 @@ public record RuleHeader(String id, Severity severity, RuleMode mode, String own
                 + mode.name().toLowerCase(Locale.ROOT)
                 + ", owner "
                 + owner
-                + "]";
+                + "]"
+                + (stopLoss == null ? "" : "\n    " + stopLoss.describe());
     }
 }

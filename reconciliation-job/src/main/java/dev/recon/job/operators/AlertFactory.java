@@ -3,8 +3,10 @@ package dev.recon.job.operators;
 import dev.recon.model.AlertIds;
 import dev.recon.model.avro.Alert;
 import dev.recon.model.avro.AlertAction;
+import dev.recon.model.avro.StopLossSpec;
 import dev.recon.rules.Reconciliation;
 import dev.recon.rules.RuleHeader;
+import dev.recon.rules.StopLoss;
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.IndexedRecord;
@@ -67,6 +69,24 @@ final class AlertFactory {
                 .setEventTime(b.eventTime())
                 .setDecidedAt(b.decidedAt())
                 .setDetectedAt(now)
+                .setStoploss(stopLoss(b))
+                .build();
+    }
+
+    /** The rule's stop-loss with its target resolved from the break; null without a target. */
+    private static StopLossSpec stopLoss(Break b) {
+        StopLoss s = b.rule().stopLoss();
+        String target = s == null ? null : s.targetOf(b.left(), b.right(), b.merchant());
+        if (target == null) {
+            return null;
+        }
+        return StopLossSpec.newBuilder()
+                .setAction(s.action())
+                .setTargetKind(s.targetKind())
+                .setTarget(target)
+                .setThresholdMinor(s.thresholdMinor())
+                .setWindowMs(s.window().toMillis())
+                .setTtlMs(s.ttl().toMillis())
                 .build();
     }
 

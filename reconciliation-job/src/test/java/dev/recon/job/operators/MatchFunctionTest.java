@@ -6,6 +6,9 @@ import dev.recon.model.avro.Alert;
 import dev.recon.model.avro.AlertAction;
 import dev.recon.model.avro.BillEvent;
 import dev.recon.model.avro.PaymentEvent;
+import dev.recon.model.avro.StopLossAction;
+import dev.recon.model.avro.StopLossSpec;
+import dev.recon.model.avro.StopLossTargetKind;
 import dev.recon.rules.DefaultRules;
 import dev.recon.rules.dsl.RuleBundle;
 
@@ -227,6 +230,49 @@ class MatchFunctionTest {
         assertThat(alerts()).as("a redelivered duplicate adds nothing").hasSize(1);
         h.setProcessingTime(RETENTION);
         assertZeroStateAndTimers();
+    }
+
+    @Test
+    void alertsCarryTheStopLossOfTheirRuleWithItsTargetResolved() throws Exception {
+        pay(payment("p1", 1000));
+        send(bill("b1", "p1", 1000));
+        send(bill("b2", "p1", 1000));
+        assertThat(alerts())
+                .singleElement()
+                .satisfies(
+                        a -> {
+                            assertThat(a.getRuleId()).isEqualTo("duplicate-bill");
+                            assertThat(a.getStoploss())
+                                    .as("the default rules hold the merchant of a double charge")
+                                    .isEqualTo(
+                                            new StopLossSpec(
+                                                    StopLossAction.HOLD,
+                                                    StopLossTargetKind.MERCHANT,
+                                                    "m-1",
+                                                    100_000L,
+                                                    300_000L,
+                                                    1_800_000L));
+                        });
+        h.processBroadcastElement(
+                bundle(
+                        "  rule amount-match {\n"
+                                + "    stoploss block route right.source_system ttl 1h"),
+                0L);
+        pay(payment("p2", 1000));
+        send(bill("b3", "p2", 1003));
+        assertThat(alerts())
+                .last()
+                .satisfies(
+                        a -> {
+                            assertThat(a.getRuleId()).isEqualTo("amount-match");
+                            assertThat(a.getStoploss().getTargetKind())
+                                    .isEqualTo(StopLossTargetKind.ROUTE);
+                            assertThat(a.getStoploss().getTarget())
+                                    .as("read from the bill's source_system")
+                                    .isEqualTo("billing");
+                            assertThat(a.getStoploss().getThresholdMinor()).isZero();
+                            assertThat(a.getStoploss().getTtlMs()).isEqualTo(3_600_000L);
+                        });
     }
 
     @Test

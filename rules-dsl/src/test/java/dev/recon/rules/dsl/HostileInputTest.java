@@ -19,7 +19,8 @@ class HostileInputTest {
         Compilation c = compile("#".repeat(2_000_000));
         assertThat(c.format())
                 .isEqualTo(
-                        "test.rules: error: the file is too large (more than 1048576 characters)\n");
+                        "test.rules: error: the file is 1.9 MiB; rule files are limited to 1 MiB"
+                                + " (split it into several files of one directory)\n");
     }
 
     @Test

@@ -49,7 +49,8 @@ class RuleBundleTest {
         assertThat(c.diagnostics())
                 .extracting(Diagnostic::message)
                 .contains(
-                        "schema file not found: \"gone.avsc\" (a path relative to this rules file)");
+                        "schema file not found: \"gone.avsc\" (a path relative to this rules"
+                                + " file, to a readable regular file)");
     }
 
     @Test

@@ -139,11 +139,14 @@ class RuleCompilerTest {
     }
 
     @Test
-    void undecodableBytesAreReportedOncePerLine() {
+    void undecodableBytesAreReportedOnceAtTheFirst() {
         Compilation c = RuleCompiler.compile(TestBundles.bundle("# caf\uFFFD \uFFFD\n\n# \uFFFD"));
-        assertThat(c.diagnostics()).extracting(Diagnostic::line).containsExactly(1, 3);
+        assertThat(c.diagnostics()).extracting(Diagnostic::line).containsExactly(1);
+        assertThat(c.diagnostics().get(0).column()).isEqualTo(6);
         assertThat(c.diagnostics().get(0).message())
-                .isEqualTo("invalid UTF-8: bytes that are not UTF-8 (shown as U+FFFD)");
+                .isEqualTo(
+                        "invalid UTF-8: bytes that are not UTF-8 (shown as U+FFFD) here and on 1"
+                                + " more line; save the file as UTF-8");
     }
 
     @Test

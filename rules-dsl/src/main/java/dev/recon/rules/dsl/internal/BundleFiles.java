@@ -33,8 +33,19 @@ public final class BundleFiles {
         }
         TreeMap<String, String> rules = new TreeMap<>();
         TreeMap<String, String> schemas = new TreeMap<>();
-        for (Path file : ruleFiles(path)) {
-            String text = decode(readCapped(file));
+        List<Path> files = ruleFiles(path);
+        if (files.size() > Limits.MAX_FILES) {
+            throw new IOException(
+                    path + " has " + files.size() + " rule files; at most " + Limits.MAX_FILES);
+        }
+        for (Path file : files) {
+            String text =
+                    decode(
+                            readCapped(
+                                    file,
+                                    file.getFileName().toString(),
+                                    "rule files",
+                                    Limits.MAX_RULE_FILE_BYTES));
             rules.put(file.getFileName().toString(), text);
             for (String ref : schemaReferences(file.getFileName().toString(), text)) {
                 readSchema(file, ref, schemas);
@@ -70,25 +81,42 @@ public final class BundleFiles {
         return refs;
     }
 
-    private static void readSchema(Path ruleFile, String ref, TreeMap<String, String> schemas) {
+    /**
+     * Reads a referenced schema; one that is not a regular file or cannot be read is left out (the
+     * compiler reports "schema file not found" at the reference), one that is too large is refused.
+     */
+    private static void readSchema(Path ruleFile, String ref, TreeMap<String, String> schemas)
+            throws IOException {
         if (schemas.containsKey(ref)) {
             return;
         }
+        Path schema;
         try {
-            Path parent = ruleFile.toAbsolutePath().getParent();
-            Path schema = parent.resolve(ref).normalize();
-            if (Files.isRegularFile(schema)) {
-                schemas.put(ref, decode(readCapped(schema)));
-            }
-        } catch (IOException | InvalidPathException unreadable) {
-            // left out: the compiler reports "schema file not found" at the reference
+            schema = ruleFile.toAbsolutePath().getParent().resolve(ref).normalize();
+        } catch (InvalidPathException bad) {
+            return;
         }
+        if (!Files.isRegularFile(schema) || !Files.isReadable(schema)) {
+            return;
+        }
+        String what = "schema \"" + ref + "\" (of " + ruleFile.getFileName() + ")";
+        schemas.put(ref, decode(readCapped(schema, what, "schema files", Limits.MAX_SCHEMA_BYTES)));
     }
 
-    /** At most one character more than the compiler accepts, so a huge file costs little. */
-    private static byte[] readCapped(Path file) throws IOException {
+    /**
+     * The bytes of a file, refused by its size before it is read: "{what} is 50.0 MiB; rule files
+     * are limited to 1 MiB". A file that grows while it is read is cut at the limit plus one byte,
+     * which the compiler reports as too large.
+     */
+    private static byte[] readCapped(Path file, String what, String kind, int limit)
+            throws IOException {
+        long size = Files.size(file);
+        if (size > limit) {
+            throw new IOException(
+                    what + " is " + Limits.size(size) + "; " + Limits.limit(kind, limit));
+        }
         try (InputStream in = Files.newInputStream(file)) {
-            return in.readNBytes(Frontend.MAX_FILE_CHARS * 4 + 4);
+            return in.readNBytes(limit + 1);
         }
     }
 

@@ -38,6 +38,13 @@ public final class BundleJson {
 
     /** See {@link RuleBundle#fromJson(byte[])}. */
     public static RuleBundle read(byte[] json) {
+        if (json.length > Limits.MAX_BUNDLE_JSON_BYTES) {
+            throw invalid(
+                    "it is "
+                            + Limits.size(json.length)
+                            + "; "
+                            + Limits.limit("rule bundles", Limits.MAX_BUNDLE_JSON_BYTES));
+        }
         JsonNode root;
         try {
             root = JSON.readTree(json);

@@ -11,7 +11,6 @@ import dev.recon.rules.dsl.internal.parser.Parser;
 import dev.recon.rules.dsl.internal.plan.Planner;
 import dev.recon.rules.dsl.internal.source.Reporter;
 import dev.recon.rules.dsl.internal.source.SourceFile;
-import dev.recon.rules.dsl.internal.source.Span;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +18,6 @@ import java.util.Map;
 
 /** Runs parse, check and plan over a bundle and turns any failure into diagnostics. */
 public final class Frontend {
-    /** Largest rule file compiled, in characters. */
-    public static final int MAX_FILE_CHARS = 1 << 20;
-
     private Frontend() {}
 
     /** Compiles a bundle; never throws on user input. */
@@ -44,33 +40,35 @@ public final class Frontend {
         if (bundle.ruleFiles().isEmpty()) {
             r.fileError("", "no rule files (*.rules) to compile");
         }
+        if (bundle.ruleFiles().size() > Limits.MAX_FILES
+                || bundle.schemas().size() > Limits.MAX_FILES) {
+            r.fileError(
+                    "",
+                    "the bundle has %d rule files and %d schemas; at most %d of each"
+                            .formatted(
+                                    bundle.ruleFiles().size(),
+                                    bundle.schemas().size(),
+                                    Limits.MAX_FILES));
+            return List.of();
+        }
         List<RuleFile> files = new ArrayList<>();
         for (Map.Entry<String, String> e : bundle.ruleFiles().entrySet()) {
-            if (e.getValue().length() > MAX_FILE_CHARS) {
+            long bytes = Limits.utf8Length(e.getValue(), Limits.MAX_RULE_FILE_BYTES);
+            if (bytes > Limits.MAX_RULE_FILE_BYTES) {
                 r.fileError(
                         e.getKey(),
-                        "the file is too large (more than " + MAX_FILE_CHARS + " characters)");
+                        "the file is %s; %s (split it into several files of one directory)"
+                                .formatted(
+                                        Limits.size(bytes),
+                                        Limits.limit("rule files", Limits.MAX_RULE_FILE_BYTES)));
                 continue;
             }
             SourceFile source = new SourceFile(e.getKey(), e.getValue());
-            reportUndecodable(source, r);
-            files.add(Parser.parse(source, r));
-        }
-        return files;
-    }
-
-    /** Reports each line with U+FFFD, which is how undecodable input reaches the compiler. */
-    private static void reportUndecodable(SourceFile source, Reporter r) {
-        String text = source.text();
-        int lastLine = 0;
-        for (int i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) {
-            if (source.line(i) != lastLine) {
-                lastLine = source.line(i);
-                r.error(
-                        new Span(source, i, i + 1),
-                        "invalid UTF-8: bytes that are not UTF-8" + " (shown as U+FFFD)");
+            if (TextChecks.isText(source, r)) {
+                files.add(Parser.parse(source, r));
             }
         }
+        return files;
     }
 
     private static String declaredVersion(List<RuleFile> files, String fallback) {

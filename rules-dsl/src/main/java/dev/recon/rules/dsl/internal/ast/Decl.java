@@ -49,8 +49,23 @@ public sealed interface Decl {
     /** {@code deadline 5s} (both sides) or {@code deadline bills 5s} (one side, stream null). */
     record Deadline(Ident stream, DurationLit duration, Span span) {}
 
-    /** Severity, mode, owner and message of a rule; each null when not written. */
-    record Header(Ident severity, Ident mode, Str owner, Str message) {}
+    /** Severity, mode, owner, message and stop-loss of a rule; each null when not written. */
+    record Header(Ident severity, Ident mode, Str owner, Str message, StopLossDecl stopLoss) {}
+
+    /**
+     * {@code stoploss hold merchant over 100000 within 5m ttl 30m} or {@code stoploss block channel
+     * left.source_system ttl 1h}: {@code action} and {@code target} as written (checked by the
+     * parser), {@code field} null for a merchant, {@code threshold} and {@code window} null without
+     * {@code over}.
+     */
+    record StopLossDecl(
+            Ident action,
+            Ident target,
+            Expr.FieldRef field,
+            Long threshold,
+            DurationLit window,
+            DurationLit ttl,
+            Span span) {}
 
     /** {@code missing bills id bill-missing severity critical message "..."} and kin. */
     record LifecycleDecl(Ident kind, Ident stream, Ident id, Header header, Span span) {}

@@ -23,6 +23,7 @@ final class RuleChecker {
     private final Scope scope;
     private final ExprChecker exprs;
     private final MessageChecker messages;
+    private final StopLossChecker stopLosses;
     private final Map<String, Span> ids = new HashMap<>();
 
     RuleChecker(Reporter reporter, Typing typing, Scope scope) {
@@ -30,6 +31,7 @@ final class RuleChecker {
         this.scope = scope;
         this.exprs = new ExprChecker(reporter, typing, scope);
         this.messages = new MessageChecker(reporter, typing, scope);
+        this.stopLosses = new StopLossChecker(reporter, scope, exprs);
     }
 
     /** A pair rule. */
@@ -66,12 +68,17 @@ final class RuleChecker {
         }
     }
 
-    /** Severity, mode and message; {@code present} is the only side a lifecycle rule has. */
+    /**
+     * Severity, mode, message and stop-loss; {@code present} is the only side a lifecycle rule has.
+     */
     void header(Header h, String owner, Side present) {
         word(h.severity(), Keywords.SEVERITIES, "severity", "critical, error, warning or info");
         word(h.mode(), Keywords.MODES, "mode", "enforce or shadow");
         if (h.message() != null && scope.complete()) {
             messages.check(h.message(), present, owner);
+        }
+        if (h.stopLoss() != null) {
+            stopLosses.check(h.stopLoss(), owner, present);
         }
     }
 

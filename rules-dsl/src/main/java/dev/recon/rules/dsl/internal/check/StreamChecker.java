@@ -1,5 +1,6 @@
 package dev.recon.rules.dsl.internal.check;
 
+import dev.recon.rules.dsl.internal.Limits;
 import dev.recon.rules.dsl.internal.ast.Decl.StreamDecl;
 import dev.recon.rules.dsl.internal.ast.Ident;
 import dev.recon.rules.dsl.internal.source.Reporter;
@@ -59,7 +60,18 @@ final class StreamChecker {
                     "schema file not found: \""
                             + ref
                             + "\" (a path relative to"
-                            + " this rules file)");
+                            + " this rules file, to a readable regular file)");
+            return null;
+        }
+        long bytes = Limits.utf8Length(text, Limits.MAX_SCHEMA_BYTES);
+        if (bytes > Limits.MAX_SCHEMA_BYTES) {
+            r.error(
+                    d.schema().span(),
+                    "schema \"%s\" is %s; %s"
+                            .formatted(
+                                    ref,
+                                    Limits.size(bytes),
+                                    Limits.limit("schema files", Limits.MAX_SCHEMA_BYTES)));
             return null;
         }
         try {

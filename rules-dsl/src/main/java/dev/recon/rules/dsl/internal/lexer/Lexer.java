@@ -1,5 +1,6 @@
 package dev.recon.rules.dsl.internal.lexer;
 
+import dev.recon.rules.dsl.internal.Limits;
 import dev.recon.rules.dsl.internal.source.Reporter;
 import dev.recon.rules.dsl.internal.source.SourceFile;
 import dev.recon.rules.dsl.internal.source.Span;
@@ -74,7 +75,17 @@ public final class Lexer {
         while (pos < text.length() && isWordPart(text.charAt(pos))) {
             pos++;
         }
-        add(TokenKind.IDENT, start, null);
+        if (pos - start <= Limits.MAX_NAME) {
+            add(TokenKind.IDENT, start, null);
+            return;
+        }
+        reporter.error(
+                new Span(file, start, pos),
+                "a name of %d characters; names are limited to %d"
+                        .formatted(pos - start, Limits.MAX_NAME));
+        String shortened = text.substring(start, start + Limits.MAX_NAME) + "...";
+        tokens.add(new Token(TokenKind.IDENT, shortened, start, pos, lineStart, null));
+        lineStart = false;
     }
 
     private void number(int start) {

@@ -1,5 +1,6 @@
 package dev.recon.rules.dsl.internal.lexer;
 
+import dev.recon.rules.dsl.internal.Limits;
 import dev.recon.rules.dsl.internal.source.Reporter;
 import dev.recon.rules.dsl.internal.source.SourceFile;
 import dev.recon.rules.dsl.internal.source.Span;
@@ -36,6 +37,13 @@ final class StringLexer {
             reporter.error(
                     new Span(file, start, start + 1),
                     "unterminated string: a string ends with '\"' on the same line");
+        }
+        if (value.length() > Limits.MAX_STRING) {
+            reporter.error(
+                    new Span(file, start, start + 1),
+                    "a string of %d characters; strings are limited to %d"
+                            .formatted(value.length(), Limits.MAX_STRING));
+            value.setLength(Limits.MAX_STRING);
         }
         int[] exact = java.util.Arrays.copyOf(offsets, value.length() + 1);
         out.accept(

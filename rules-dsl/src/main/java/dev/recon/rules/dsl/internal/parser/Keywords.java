@@ -25,11 +25,11 @@ public final class Keywords {
 
     /** Clauses of a {@code rule} block. */
     public static final Set<String> RULE =
-            Set.of("severity", "owner", "mode", "when", "check", "at_risk", "message");
+            Set.of("severity", "owner", "mode", "when", "check", "at_risk", "message", "stoploss");
 
     /** Clauses of a lifecycle rule ({@code missing}, {@code duplicate}, {@code conflict}). */
     public static final Set<String> LIFECYCLE =
-            Set.of("id", "severity", "owner", "mode", "message");
+            Set.of("id", "severity", "owner", "mode", "message", "stoploss");
 
     /** Words of expressions; none of them, nor a rule clause, can name a stream or a map. */
     public static final Set<String> EXPRESSION =

@@ -5,6 +5,7 @@ import dev.recon.rules.dsl.internal.ast.Decl.Header;
 import dev.recon.rules.dsl.internal.ast.Decl.LifecycleDecl;
 import dev.recon.rules.dsl.internal.ast.Decl.ReconcileDecl;
 import dev.recon.rules.dsl.internal.ast.Decl.RuleDecl;
+import dev.recon.rules.dsl.internal.ast.Decl.StopLossDecl;
 import dev.recon.rules.dsl.internal.ast.DurationLit;
 import dev.recon.rules.dsl.internal.ast.Ident;
 import dev.recon.rules.dsl.internal.ast.Str;
@@ -149,13 +150,18 @@ final class ReconcileParser {
         switch (kw.text()) {
             case "owner", "message" -> cl.set(kw, c.string("the " + kw.text() + " in quotes"));
             case "id" -> cl.set(kw, blocks.ruleId("the rule id, as in id bill-missing"));
+            case "stoploss" -> cl.set(kw, new StopLossParser(c, blocks).parse(kw));
             default -> cl.set(kw, c.ident("the " + kw.text() + " after '" + kw.text() + "'"));
         }
     }
 
     private static Header header(Clauses cl) {
         return new Header(
-                cl.ident("severity"), cl.ident("mode"), cl.str("owner"), cl.str("message"));
+                cl.ident("severity"),
+                cl.ident("mode"),
+                cl.str("owner"),
+                cl.str("message"),
+                (StopLossDecl) cl.get("stoploss"));
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

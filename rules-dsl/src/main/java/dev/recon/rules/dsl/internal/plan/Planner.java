@@ -8,6 +8,7 @@ import dev.recon.rules.PairRule;
 import dev.recon.rules.Reconciliation;
 import dev.recon.rules.RuleSet;
 import dev.recon.rules.Side;
+import dev.recon.rules.StopLoss;
 import dev.recon.rules.StreamSpec;
 import dev.recon.rules.dsl.internal.ast.Decl.Header;
 import dev.recon.rules.dsl.internal.ast.Decl.LifecycleDecl;
@@ -130,17 +131,23 @@ public final class Planner {
                 .setCheck(exprs.bool(rule.check()))
                 .setAtRisk(exprs.lng(rule.atRisk()))
                 .setMessage(message(h, r))
+                .setStopLoss(stopLoss(h, r))
                 .build();
     }
 
     private LifecycleRule lifecycle(LifecycleDecl l, Checked.Stream stream, Checked.Recon r) {
         Header h = l.header();
         return LifecycleRule.of(
-                Checked.lifecycleId(l, stream.name()),
-                severity(h),
-                mode(h),
-                owner(h),
-                message(h, r));
+                        Checked.lifecycleId(l, stream.name()),
+                        severity(h),
+                        mode(h),
+                        owner(h),
+                        message(h, r))
+                .withStopLoss(stopLoss(h, r));
+    }
+
+    private StopLoss stopLoss(Header h, Checked.Recon r) {
+        return StopLossPlanner.plan(h.stopLoss(), typing, r.left().schema(), r.right().schema());
     }
 
     private MessageTemplate message(Header h, Checked.Recon r) {

@@ -4,6 +4,7 @@ import dev.recon.rules.LifecycleRule;
 import dev.recon.rules.PairRule;
 import dev.recon.rules.Reconciliation;
 import dev.recon.rules.RuleHeader;
+import dev.recon.rules.StopLoss;
 import dev.recon.rules.expr.Expr;
 import dev.recon.rules.expr.FieldRef;
 
@@ -59,12 +60,41 @@ final class RuleExplainer {
         List<String> reads = reads(rule.when(), rule.check(), rule.atRisk());
         out.line(3, "reads    " + (reads.isEmpty() ? "no fields" : String.join(", ", reads)));
         out.line(3, "message  \"" + rule.messageTemplate().source() + "\"");
+        stopLoss(rule.header().stopLoss());
     }
 
     private void lifecycle(LifecycleRule rule, String when) {
         header(rule.header());
         out.line(3, "fires    when " + when);
         out.line(3, "message  \"" + rule.message().source() + "\"");
+        stopLoss(rule.header().stopLoss());
+    }
+
+    /** What a break does besides alerting: hold or block its target, and when. */
+    private void stopLoss(StopLoss s) {
+        if (s == null) {
+            return;
+        }
+        String target =
+                s.target() == null
+                        ? "the merchant of the alert (merchant_id)"
+                        : "the "
+                                + s.targetKind().name().toLowerCase(Locale.ROOT)
+                                + " in "
+                                + s.target().fields().get(0);
+        String when =
+                s.window().isZero()
+                        ? "on the first break"
+                        : "when more than %d minor units are at risk against it within %s"
+                                .formatted(s.thresholdMinor(), show(s.window()));
+        out.line(
+                3,
+                "stoploss %s %s %s, for %s (ttl)"
+                        .formatted(
+                                s.action().name().toLowerCase(Locale.ROOT),
+                                target,
+                                when,
+                                show(s.ttl())));
     }
 
     private void header(RuleHeader h) {

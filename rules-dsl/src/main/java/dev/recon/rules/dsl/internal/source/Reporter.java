@@ -77,7 +77,7 @@ public final class Reporter {
     private static Diagnostic at(Kind kind, Span span, String message) {
         SourceFile f = span.file();
         int line = f.line(span.start());
-        return new Diagnostic(
+        return Diagnostic.at(
                 kind, f.name(), line, f.column(span.start()), message, f.lineText(line));
     }
 }
