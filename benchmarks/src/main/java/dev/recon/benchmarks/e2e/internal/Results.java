@@ -49,7 +49,11 @@ public final class Results {
         String v =
                 String.format(
                         "| %s | %.2fx (%,.0f vs %,.0f events/s) | %s |",
-                        what, r, best(a), best(b), r >= min ? "met" : "**missed**");
+                        what,
+                        r,
+                        best(a),
+                        best(b),
+                        min <= 0 ? "(no target)" : r >= min ? "met" : "**missed**");
         verdicts.add(v);
         return v;
     }
