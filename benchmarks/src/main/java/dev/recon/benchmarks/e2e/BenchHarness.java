@@ -1,0 +1,110 @@
+package dev.recon.benchmarks.e2e;
+
+import dev.recon.benchmarks.BenchMain;
+import dev.recon.benchmarks.e2e.internal.Expected;
+import dev.recon.benchmarks.e2e.internal.LocalEnv;
+import dev.recon.benchmarks.e2e.internal.Results;
+import dev.recon.benchmarks.e2e.internal.ThroughputCases;
+import dev.recon.benchmarks.e2e.internal.ThroughputCases.Outcome;
+import dev.recon.job.rules.BundleRuleSetProvider;
+import dev.recon.job.rules.RuleSetProvider;
+import dev.recon.rules.dsl.RuleBundle;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code ./recon bench}: runs the benchmark cases in one JVM on the same generated pairs and writes
+ * {@code results.csv} and {@code results.md} with the issue's ratios.
+ *
+ * <pre>
+ * usage: BenchHarness [--quick] [--cases a,b,c,d,g] [--pairs N] [--rounds N] [--out DIR]
+ *                     [--rules FILE] [--checkpoint-interval-ms MS]
+ * </pre>
+ */
+public final class BenchHarness {
+    static final String USAGE =
+            "usage: ./recon bench [--quick] [--cases a,b,c,d,g] [--pairs N] [--rounds N]"
+                    + " [--out DIR] [--rules FILE] [--checkpoint-interval-ms MS]";
+
+    private BenchHarness() {}
+
+    /** Runs the cases; exit 0 even when a target is missed (that is a figure, not a failure). */
+    public static void main(String[] args) throws Exception {
+        Locale.setDefault(Locale.ROOT);
+        BenchOptions o;
+        try {
+            o = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage() + "\n" + USAGE);
+            System.exit(2);
+            return;
+        }
+        if (o == null) {
+            System.out.println(USAGE);
+            return;
+        }
+        Results r = run(o);
+        r.write(o.out());
+        System.out.println(Files.readString(o.out().resolve("results.md")));
+        if (o.cases().contains("g")) {
+            BenchMain.main(o.quick() ? new String[] {"--quick"} : new String[0]);
+        }
+    }
+
+    /** Runs the throughput cases a to d, {@code rounds} times interleaved. */
+    public static Results run(BenchOptions o) throws Exception {
+        Path work = Files.createTempDirectory("recon-bench-");
+        RuleSetProvider rules = rules(o.rules());
+        ThroughputCases tc =
+                new ThroughputCases(
+                        LocalEnv.config(work, o.checkpointInterval()),
+                        o.parallelism(),
+                        o.pairs(),
+                        5_000);
+        Results r =
+                new Results(
+                        String.format(
+                                "Flink 2.2.1 local MiniCluster, parallelism %d, %,d pairs (%,d"
+                                        + " events) per case, RocksDB (incremental), checkpoints"
+                                        + " every %d ms, JDK %s, %d cpus, %d round(s)",
+                                o.parallelism(),
+                                o.pairs(),
+                                Expected.of(o.pairs()).events(),
+                                o.checkpointInterval().toMillis(),
+                                System.getProperty("java.version"),
+                                Runtime.getRuntime().availableProcessors(),
+                                o.rounds()));
+        for (int round = 1; round <= o.rounds(); round++) {
+            for (String c : List.of("a", "b", "c", "d")) {
+                if (!o.cases().contains(c)) {
+                    continue;
+                }
+                Outcome out =
+                        switch (c) {
+                            case "a" -> tc.passThrough();
+                            case "b" -> tc.engine(rules);
+                            case "c" -> tc.handWritten();
+                            default -> tc.sql();
+                        };
+                System.out.printf(
+                        "round %d %-16s %,12.0f events/s %6.1f s %s%n",
+                        round, out.name(), out.rate(), out.seconds(), out.counts());
+                r.add(out);
+            }
+        }
+        r.ratio("engine (b) at least as fast as hand-written (c)", "b engine", "c hand-written", 1);
+        r.ratio("engine (b) at least 10x Flink SQL (d)", "b engine", "d flink-sql", 10);
+        r.ratio("(informative) engine (b) vs pass-through (a)", "b engine", "a pass-through", 0);
+        return r;
+    }
+
+    static RuleSetProvider rules(Path file) throws IOException {
+        return new BundleRuleSetProvider(
+                new String(RuleBundle.fromPath(file).toJson(), StandardCharsets.UTF_8));
+    }
+}

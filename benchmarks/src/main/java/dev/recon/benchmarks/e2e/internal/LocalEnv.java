@@ -1,0 +1,41 @@
+package dev.recon.benchmarks.e2e.internal;
+
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The local MiniCluster setup every in-JVM case shares: RocksDB, checkpoints, no Kryo. */
+public final class LocalEnv {
+    private LocalEnv() {}
+
+    /**
+     * The configuration: RocksDB (incremental), checkpoints every {@code interval}, tally metrics.
+     */
+    public static Configuration config(Path workDir, Duration checkpointInterval) {
+        Configuration c = new Configuration();
+        c.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+        c.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        c.set(PipelineOptions.GENERIC_TYPES, false);
+        c.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
+        c.set(
+                CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                workDir.resolve("checkpoints").toUri().toString());
+        c.setString("state.backend.rocksdb.localdir", workDir.resolve("rocksdb").toString());
+        c.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("256m"));
+        c.setString(TallyReporter.FACTORY_KEY, TallyReporter.class.getName());
+        c.setString("metrics.reporter.tally.interval", "3600 s");
+        return c;
+    }
+
+    /** A local environment with {@code parallelism} and the configuration. */
+    public static StreamExecutionEnvironment env(int parallelism, Configuration c) {
+        return StreamExecutionEnvironment.createLocalEnvironment(parallelism, c);
+    }
+}

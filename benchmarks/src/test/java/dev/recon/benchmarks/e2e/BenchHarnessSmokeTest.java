@@ -1,0 +1,66 @@
+package dev.recon.benchmarks.e2e;
+
+import dev.recon.benchmarks.e2e.internal.Expected;
+import dev.recon.benchmarks.e2e.internal.Results;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Runs the harness's throughput cases a to d on a few pairs and checks that each did the same work:
+ * every event through the pass-through, and the ground truth's matched pairs and breaks per rule
+ * from the engine, the hand-written job and the SQL join alike.
+ */
+class BenchHarnessSmokeTest {
+
+    @Test
+    void casesAgreeWithTheGroundTruthAndWriteTheResults(@TempDir Path dir) throws Exception {
+        long pairs = 20_000;
+        BenchOptions o =
+                BenchOptions.parse(
+                        "--quick",
+                        "--cases",
+                        "a,b,c,d",
+                        "--pairs",
+                        Long.toString(pairs),
+                        "--out",
+                        dir.toString(),
+                        "--rules",
+                        "../rules/payments-vs-bills.rules");
+        Results r = BenchHarness.run(o);
+        r.write(dir);
+
+        Expected e = Expected.of(pairs);
+        assertThat(e.amount()).isPositive();
+        assertThat(e.currency()).isPositive();
+        assertThat(e.status()).isPositive();
+        Map<String, Map<String, Long>> counts = r.counts();
+        assertThat(counts.get("a pass-through")).containsEntry("events", e.events());
+        for (String c : new String[] {"b engine", "c hand-written", "d flink-sql"}) {
+            assertThat(counts.get(c))
+                    .as(c)
+                    .containsEntry("matched", e.matched())
+                    .containsEntry("amount-match", e.amount())
+                    .containsEntry("currency-match", e.currency())
+                    .containsEntry("status-consistent", e.status());
+        }
+        assertThat(Files.readString(dir.resolve("results.csv"))).contains("b engine,1,");
+        assertThat(Files.readString(dir.resolve("results.md")))
+                .contains("engine (b) at least as fast as hand-written (c)");
+    }
+
+    @Test
+    void badFlagsSayWhatIsAccepted() {
+        assertThatThrownBy(() -> BenchOptions.parse("--cases", "a,z"))
+                .hasMessageContaining("--cases takes a comma-separated list of");
+        assertThatThrownBy(() -> BenchOptions.parse("--frobnicate", "1"))
+                .hasMessageContaining("unknown flag --frobnicate");
+    }
+}
