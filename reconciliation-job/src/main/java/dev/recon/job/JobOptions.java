@@ -38,7 +38,8 @@ public record JobOptions(
         String controlTopic,
         String auditTopic,
         String rulesPath,
-        String rulesBundleJson) {
+        String rulesBundleJson,
+        Duration allowedLateness) {
 
     static final Flag BOOTSTRAP =
             Flag.of(
@@ -138,6 +139,14 @@ public record JobOptions(
                     "topic",
                     "rules-audit",
                     "topic of audit records: every rule-set update, accepted or rejected");
+    static final Flag LATENESS =
+            Flag.of(
+                    "allowed-lateness-ms",
+                    "ms",
+                    "3600000",
+                    "a record this far behind the event-time watermark is still reconciled; a"
+                            + " later one goes to the dead-letter topic and raises a late-event"
+                            + " alert");
     static final Flag HELP = Flag.bool("help", "print this help and exit");
 
     /** Every flag of the job, in the order the help lists them. */
@@ -162,6 +171,7 @@ public record JobOptions(
                     RULES,
                     CONTROL,
                     AUDIT,
+                    LATENESS,
                     HELP);
 
     /** Parses the command line; {@code --help} is the caller's to check with {@link #wantsHelp}. */
@@ -208,7 +218,8 @@ public record JobOptions(
                 f.get(CONTROL),
                 f.get(AUDIT),
                 f.get(RULES),
-                rulesBundle(f));
+                rulesBundle(f),
+                Duration.ofMillis(f.getLong(LATENESS, 0, 86_400_000L * 30)));
     }
 
     /** Reads and checks the --rules bundle; null for the built-in rules. */

@@ -1,5 +1,6 @@
 package dev.recon.job;
 
+import dev.recon.job.operators.Lateness;
 import dev.recon.job.operators.MatchFunction;
 import dev.recon.job.rules.RuleSetProvider;
 import dev.recon.model.avro.Alert;
@@ -25,12 +26,20 @@ public final class ReconciliationJob {
     private final InputFactory inputs;
     private final OutputFactory outputs;
     private final RuleSetProvider rules;
+    private final Lateness lateness;
 
     /** Creates the job from its input and output factories and its rules. */
     public ReconciliationJob(InputFactory inputs, OutputFactory outputs, RuleSetProvider rules) {
+        this(inputs, outputs, rules, new Lateness(Lateness.DEFAULT_ALLOWED));
+    }
+
+    /** Creates the job; records beyond {@code lateness} go to {@link OutputFactory#lateEvents}. */
+    public ReconciliationJob(
+            InputFactory inputs, OutputFactory outputs, RuleSetProvider rules, Lateness lateness) {
         this.inputs = inputs;
         this.outputs = outputs;
         this.rules = rules;
+        this.lateness = lateness;
     }
 
     /** Adds the job's operators to {@code env} and returns the alert stream. */
@@ -57,11 +66,13 @@ public final class ReconciliationJob {
         SingleOutputStreamOperator<Alert> alerts =
                 events.keyBy(MatchFunction::keyOf, Types.STRING)
                         .connect(updates.broadcast(MatchFunction.RULES))
-                        .process(new MatchFunction(rules), new AvroTypeInfo<>(Alert.class))
+                        .process(
+                                new MatchFunction(rules, lateness), new AvroTypeInfo<>(Alert.class))
                         .uid(MatchFunction.UID)
                         .name("match payments with bills");
         outputs.alerts(alerts);
         outputs.audit(alerts.getSideOutput(MatchFunction.AUDIT));
+        outputs.lateEvents(alerts.getSideOutput(MatchFunction.LATE_EVENTS));
         if (in.deadLetters() != null) {
             outputs.deadLetters(in.deadLetters());
         }
@@ -85,5 +96,8 @@ public final class ReconciliationJob {
 
         /** Attaches the sink of rule-set audit records (JSON). */
         void audit(DataStream<String> audit);
+
+        /** Attaches the sink of records beyond the allowed lateness; by default none. */
+        default void lateEvents(DataStream<DeadLetter> late) {}
     }
 }
