@@ -39,6 +39,7 @@ public record JobOptions(
         String auditTopic,
         String rulesPath,
         String rulesBundleJson,
+        Duration allowedLateness,
         PagingOptions paging) {
 
     static final Flag BOOTSTRAP =
@@ -139,6 +140,14 @@ public record JobOptions(
                     "topic",
                     "rules-audit",
                     "topic of audit records: every rule-set update, accepted or rejected");
+    static final Flag LATENESS =
+            Flag.of(
+                    "allowed-lateness-ms",
+                    "ms",
+                    "3600000",
+                    "a record this far behind the event-time watermark is still reconciled; a"
+                            + " later one goes to the dead-letter topic and raises a late-event"
+                            + " alert");
     static final Flag HELP = Flag.bool("help", "print this help and exit");
 
     /** Every flag of the job, in the order the help lists them. */
@@ -164,6 +173,7 @@ public record JobOptions(
                             RULES,
                             CONTROL,
                             AUDIT,
+                            LATENESS,
                             HELP));
 
     private static List<Flag> withPagerFlags(List<Flag> flags) {
@@ -218,6 +228,7 @@ public record JobOptions(
                 f.get(AUDIT),
                 f.get(RULES),
                 rulesBundle(f),
+                Duration.ofMillis(f.getLong(LATENESS, 0, 86_400_000L * 30)),
                 PagingOptions.from(f));
     }
 

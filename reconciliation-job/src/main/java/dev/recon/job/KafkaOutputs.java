@@ -64,4 +64,17 @@ final class KafkaOutputs implements ReconciliationJob.OutputFactory {
                 .uid("dead-letter-kafka-sink")
                 .name("dead letters to Kafka " + opts.deadLetterTopic());
     }
+
+    /** Late records go to the dead-letter topic too; their reason starts with "late: ". */
+    @Override
+    public void lateEvents(DataStream<DeadLetter> late) {
+        late.sinkTo(
+                        DeadLetterSinks.kafka()
+                                .setBootstrapServers(opts.bootstrapServers())
+                                .setTopic(opts.deadLetterTopic())
+                                .setProperties(opts.kafkaProperties())
+                                .build())
+                .uid("late-events-kafka-sink")
+                .name("late events to Kafka " + opts.deadLetterTopic());
+    }
 }

@@ -1,5 +1,6 @@
 package dev.recon.job;
 
+import dev.recon.job.operators.Lateness;
 import dev.recon.job.operators.MatchFunction;
 import dev.recon.job.paging.Paging;
 import dev.recon.job.rules.RuleSetProvider;
@@ -28,12 +29,20 @@ public final class ReconciliationJob {
     private final OutputFactory outputs;
     private final RuleSetProvider rules;
     private Paging paging = new Paging(null, List.of());
+    private final Lateness lateness;
 
     /** Creates the job from its input and output factories and its rules. */
     public ReconciliationJob(InputFactory inputs, OutputFactory outputs, RuleSetProvider rules) {
+        this(inputs, outputs, rules, new Lateness(Lateness.DEFAULT_ALLOWED));
+    }
+
+    /** Creates the job; records beyond {@code lateness} go to {@link OutputFactory#lateEvents}. */
+    public ReconciliationJob(
+            InputFactory inputs, OutputFactory outputs, RuleSetProvider rules, Lateness lateness) {
         this.inputs = inputs;
         this.outputs = outputs;
         this.rules = rules;
+        this.lateness = lateness;
     }
 
     /** Pages the alerts through the given pagers (storm control, budgets, delivery). */
@@ -66,11 +75,13 @@ public final class ReconciliationJob {
         SingleOutputStreamOperator<Alert> alerts =
                 events.keyBy(MatchFunction::keyOf, Types.STRING)
                         .connect(updates.broadcast(MatchFunction.RULES))
-                        .process(new MatchFunction(rules), new AvroTypeInfo<>(Alert.class))
+                        .process(
+                                new MatchFunction(rules, lateness), new AvroTypeInfo<>(Alert.class))
                         .uid(MatchFunction.UID)
                         .name("match payments with bills");
         outputs.alerts(alerts);
         outputs.audit(alerts.getSideOutput(MatchFunction.AUDIT));
+        outputs.lateEvents(alerts.getSideOutput(MatchFunction.LATE_EVENTS));
         DataStream<DeadLetter> dead = in.deadLetters();
         DataStream<DeadLetter> undeliveredPages = paging.attach(alerts);
         if (undeliveredPages != null) {
@@ -99,5 +110,8 @@ public final class ReconciliationJob {
 
         /** Attaches the sink of rule-set audit records (JSON). */
         void audit(DataStream<String> audit);
+
+        /** Attaches the sink of records beyond the allowed lateness; by default none. */
+        default void lateEvents(DataStream<DeadLetter> late) {}
     }
 }

@@ -2,6 +2,7 @@ package dev.recon.job;
 
 import dev.recon.job.cli.Flags;
 import dev.recon.job.cli.UsageException;
+import dev.recon.job.operators.Lateness;
 
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -62,7 +63,11 @@ public final class ReconciliationMain {
 
     /** The job wired to Kafka with these options. */
     public static ReconciliationJob newJob(JobOptions opts) {
-        return new ReconciliationJob(new KafkaInputs(opts), new KafkaOutputs(opts), opts.rules())
+        return new ReconciliationJob(
+                        new KafkaInputs(opts),
+                        new KafkaOutputs(opts),
+                        opts.rules(),
+                        new Lateness(opts.allowedLateness()))
                 .withPaging(opts.paging().paging(!opts.checkpointInterval().isZero()));
     }
 

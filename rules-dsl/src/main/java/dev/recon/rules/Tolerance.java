@@ -24,8 +24,8 @@ public abstract class Tolerance {
             @Override
             public boolean within(long expected, long actual) {
                 long diff = actual - expected;
-                if (((actual ^ expected) & (actual ^ diff)) < 0) {
-                    return false; // overflow: the difference is astronomically large
+                if (((actual ^ expected) & (actual ^ diff)) < 0 || diff == Long.MIN_VALUE) {
+                    return false; // overflow, or |diff| not representable: astronomically large
                 }
                 return Math.abs(diff) <= minorUnits;
             }

@@ -93,6 +93,24 @@ public final class ReconSourceBuilder<T extends SpecificRecordBase> {
         return this;
     }
 
+    /**
+     * Largest Kafka value decoded, in bytes; a larger one is dead-lettered without decoding.
+     * Default {@link RecordLimits#DEFAULT_MAX_RECORD_BYTES} (1 MiB).
+     */
+    public ReconSourceBuilder<T> setMaxRecordBytes(int maxRecordBytes) {
+        settings.maxRecordBytes = maxRecordBytes;
+        return this;
+    }
+
+    /**
+     * How far ahead of the clock an {@code event_time} may be; default {@link
+     * RecordLimits#DEFAULT_MAX_AHEAD} (5 min). Keep it below the job's allowed lateness.
+     */
+    public ReconSourceBuilder<T> setMaxEventTimeAhead(Duration maxAhead) {
+        settings.maxAhead = maxAhead;
+        return this;
+    }
+
     /** Adds a semantic check, run after the built-in ones. */
     public ReconSourceBuilder<T> addValidator(RecordValidator<T> validator) {
         validators.add(validator);
@@ -107,12 +125,15 @@ public final class ReconSourceBuilder<T extends SpecificRecordBase> {
     public ReconSource<T> build() {
         settings.check();
         RecordLayout layout = RecordLayout.of(recordClass, settings.keyField);
-        List<RecordValidator<T>> all = new ArrayList<>();
-        all.add(new FieldChecks<>(layout));
-        all.addAll(validators);
         KafkaSourceBuilder<Either<DeadLetter, T>> kafka = KafkaSource.builder();
         settings.applyTo(kafka);
-        kafka.setDeserializer(new AvroRecordDeserializer<>(settings.streamName, recordClass, all));
+        kafka.setDeserializer(
+                new AvroRecordDeserializer<>(
+                        settings.streamName,
+                        recordClass,
+                        new FieldChecks(layout, settings.maxAhead),
+                        settings.maxRecordBytes,
+                        validators));
         WatermarkStrategy<Either<DeadLetter, T>> watermarks =
                 WatermarkStrategy.<Either<DeadLetter, T>>forBoundedOutOfOrderness(
                                 settings.maxOutOfOrderness)

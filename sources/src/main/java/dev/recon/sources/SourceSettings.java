@@ -20,6 +20,8 @@ final class SourceSettings {
     Duration maxOutOfOrderness = Duration.ofSeconds(2);
     Duration idleTimeout = Duration.ofSeconds(1);
     String keyField = "payment_id";
+    int maxRecordBytes = RecordLimits.DEFAULT_MAX_RECORD_BYTES;
+    Duration maxAhead = RecordLimits.DEFAULT_MAX_AHEAD;
 
     void check() {
         require(!blank(streamName), "stream name is required: setStreamName(...)");
@@ -40,6 +42,10 @@ final class SourceSettings {
                 idleTimeout != null && !idleTimeout.isNegative() && !idleTimeout.isZero(),
                 "idle timeout must be > 0: setIdleTimeout(...)");
         require(!blank(keyField), "key field is required: setKeyField(...)");
+        require(maxRecordBytes > 0, "max record bytes must be > 0: setMaxRecordBytes(...)");
+        require(
+                maxAhead != null && !maxAhead.isNegative(),
+                "max event-time lead must be >= 0: setMaxEventTimeAhead(...)");
     }
 
     <O> void applyTo(KafkaSourceBuilder<O> kafka) {

@@ -35,6 +35,12 @@ class ReconSourceBuilderTest {
         assertFails(
                 b -> b.setMaxOutOfOrderness(Duration.ofMillis(-1)), "setMaxOutOfOrderness(...)");
         assertFails(b -> b.setIdleTimeout(Duration.ZERO), "idle timeout must be > 0");
+        assertFails(
+                b -> b.setMaxEventTimeAhead(Duration.ofMillis(-1)),
+                "max event-time lead must be >= 0: setMaxEventTimeAhead(...)");
+        assertFails(
+                b -> b.setMaxRecordBytes(0),
+                "max record bytes must be > 0: setMaxRecordBytes(...)");
     }
 
     @Test

@@ -85,7 +85,7 @@ class ReconSourceITCase {
                 .anyMatch(r -> r.startsWith(DeadLetterReasons.NULL_VALUE))
                 .anyMatch(r -> r.startsWith(DeadLetterReasons.UNDECODABLE))
                 .anyMatch(r -> r.equals("invalid: PaymentEvent amount_minor is negative (-1)"))
-                .anyMatch(r -> r.contains("currency 'usd' is not 3 upper-case letters"))
+                .anyMatch(r -> r.contains("currency 'usd' is not a known ISO 4217 code"))
                 .hasSize(5);
         assertThat(dead).allSatisfy(d -> assertThat(d.getStream()).isEqualTo("payments"));
         assertThat(dead).allSatisfy(d -> assertThat(d.getTopic()).isEqualTo(TOPIC));

@@ -28,13 +28,19 @@ class RecordValidationTest {
     }
 
     @Test
-    void currencyMustBeThreeUpperCaseLetters() {
-        for (String bad : new String[] {"usd", "USDX", "US", "", "U$D"}) {
+    void currencyMustBeAKnownIso4217Code() {
+        for (String bad : new String[] {"usd", "USDX", "US", "", "U$D", "XXQ", "ABC"}) {
             assertThat(reject(deserializer, avro(payment("p-1", 5, bad, TS))).getReason())
                     .isEqualTo(
                             "invalid: PaymentEvent currency '"
                                     + bad
-                                    + "' is not 3 upper-case letters (ISO 4217)");
+                                    + "' is not a known ISO 4217 code (upper case, e.g. USD,"
+                                    + " EUR, JPY)");
+        }
+        for (String good : new String[] {"USD", "EUR", "JPY", "CHF", "BHD"}) {
+            assertThat(decode(deserializer, avro(payment("p-1", 5, good, TS))).isRight())
+                    .as(good)
+                    .isTrue();
         }
     }
 

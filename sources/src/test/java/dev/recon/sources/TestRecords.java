@@ -80,10 +80,14 @@ final class TestRecords {
     @SafeVarargs
     static AvroRecordDeserializer<PaymentEvent> deserializer(
             RecordValidator<PaymentEvent>... extra) {
-        List<RecordValidator<PaymentEvent>> validators = new ArrayList<>();
-        validators.add(new FieldChecks<>(RecordLayout.of(PaymentEvent.class, "payment_id")));
-        validators.addAll(List.of(extra));
-        return new AvroRecordDeserializer<>("payments", PaymentEvent.class, validators);
+        return new AvroRecordDeserializer<>(
+                "payments",
+                PaymentEvent.class,
+                new FieldChecks(
+                        RecordLayout.of(PaymentEvent.class, "payment_id"),
+                        RecordLimits.DEFAULT_MAX_AHEAD),
+                RecordLimits.DEFAULT_MAX_RECORD_BYTES,
+                List.of(extra));
     }
 
     /** Decodes a value read at partition 1, offset 42, time {@link #TS}; exactly one output. */

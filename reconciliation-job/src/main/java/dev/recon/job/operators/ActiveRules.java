@@ -1,5 +1,6 @@
 package dev.recon.job.operators;
 
+import dev.recon.rules.Reconciliation;
 import dev.recon.rules.RuleSet;
 
 /** The rule set in force on this subtask, compiled once, swapped whole on an accepted update. */
@@ -25,6 +26,10 @@ final class ActiveRules {
 
     Verdicts verdicts() {
         return verdicts;
+    }
+
+    Reconciliation reconciliation() {
+        return ruleSet.reconciliations().get(0);
     }
 
     String version() {

@@ -4,6 +4,7 @@ import dev.recon.job.rules.RuleSetProvider;
 import dev.recon.job.rules.RuleUpdates;
 import dev.recon.model.avro.Alert;
 import dev.recon.model.avro.BillEvent;
+import dev.recon.model.avro.DeadLetter;
 import dev.recon.model.avro.MatchState;
 import dev.recon.model.avro.PaymentEvent;
 import dev.recon.rules.RuleSet;
@@ -23,8 +24,10 @@ import org.apache.flink.util.OutputTag;
 /**
  * Joins payments (left) and bills (right) by payment id, runs the rules in force on a match, and
  * issues missing-counterpart verdicts from a processing-time timer, so a verdict fires on time even
- * when the other stream is silent ({@link MatchLogic}). Rule-set updates arrive as broadcast JSON
- * bundles; each subtask compiles them, and only the text enters state.
+ * when the other stream is silent ({@link MatchLogic}). A record more than the allowed lateness
+ * behind the watermark is not reconciled: it goes to {@link #LATE_EVENTS} and raises an alert.
+ * Rule-set updates arrive as broadcast JSON bundles; each subtask compiles them, and only the text
+ * enters state.
  */
 public final class MatchFunction
         extends KeyedBroadcastProcessFunction<
@@ -45,17 +48,34 @@ public final class MatchFunction
     /** Key of the rule set in force in {@link #RULES}. */
     public static final String ACTIVE = "active";
 
+    /**
+     * Side output: records beyond the allowed lateness, not reconciled (each also raises a {@code
+     * late-event} alert). DeadLetter-shaped; the payload is the record's raw Avro.
+     */
+    public static final OutputTag<DeadLetter> LATE_EVENTS =
+            new OutputTag<>("late-events", new AvroTypeInfo<>(DeadLetter.class));
+
     /** Side output: one JSON audit record per rule-set update (from subtask 0 only). */
     public static final OutputTag<String> AUDIT = new OutputTag<>("rules-audit", Types.STRING);
 
     private final RuleSetProvider initialRules;
+    private final Lateness lateness;
     private transient ActiveRules rules;
     private transient MatchLogic logic;
     private transient boolean restoredChecked;
 
-    /** Creates the matcher; the start-up rule set is compiled on each subtask in {@code open}. */
+    /** A matcher with the default allowed lateness ({@link Lateness#DEFAULT_ALLOWED}). */
     public MatchFunction(RuleSetProvider initialRules) {
+        this(initialRules, new Lateness(Lateness.DEFAULT_ALLOWED));
+    }
+
+    /**
+     * Creates the matcher; the start-up rule set is compiled on each subtask in {@code open}.
+     * Records beyond {@code lateness} go to {@link #LATE_EVENTS} instead of being reconciled.
+     */
+    public MatchFunction(RuleSetProvider initialRules, Lateness lateness) {
         this.initialRules = initialRules;
+        this.lateness = lateness;
     }
 
     /** The type of the matcher's input: a payment (left) or a bill (right). */
@@ -79,7 +99,7 @@ public final class MatchFunction
                         recon.left().name(),
                         recon.right().name());
         rules = new ActiveRules(initial, metrics);
-        logic = new MatchLogic(getRuntimeContext().getState(STATE), rules, metrics);
+        logic = new MatchLogic(getRuntimeContext().getState(STATE), rules, metrics, lateness);
         restoredChecked = false;
     }
 
@@ -88,10 +108,11 @@ public final class MatchFunction
             Either<PaymentEvent, BillEvent> e, ReadOnlyContext ctx, Collector<Alert> out)
             throws Exception {
         adoptRestoredRules(ctx);
+        LatenessGate.LateOutput late = dl -> ctx.output(LATE_EVENTS, dl);
         if (e.isLeft()) {
-            logic.onPayment(e.left(), ctx.timerService(), out);
+            logic.onPayment(e.left(), ctx.timerService(), out, late);
         } else {
-            logic.onBill(e.right(), ctx.timerService(), out);
+            logic.onBill(e.right(), ctx.timerService(), out, late);
         }
     }
 

@@ -18,22 +18,31 @@ import java.util.ArrayList;
  * The matcher's decisions for the current key: one state record per payment id and one
  * processing-time timer. Every key ends in a match or a verdict and is forgotten after the
  * retention period, so state never grows without bound. A record its stream's filter (in the rules
- * in force) rejects is counted and otherwise ignored.
+ * in force) rejects is counted and otherwise ignored; one beyond the allowed lateness is diverted
+ * ({@link LatenessGate}).
  */
 final class MatchLogic {
     private final ValueState<MatchState> state;
     private final ActiveRules rules;
     private final MatchMetrics metrics;
+    private final LatenessGate lateness;
     private long startedAt = -1; // the first element or timer, in processing time
 
-    MatchLogic(ValueState<MatchState> state, ActiveRules rules, MatchMetrics metrics) {
+    MatchLogic(
+            ValueState<MatchState> state,
+            ActiveRules rules,
+            MatchMetrics metrics,
+            Lateness lateness) {
         this.state = state;
         this.rules = rules;
         this.metrics = metrics;
+        this.lateness = new LatenessGate(lateness, rules, metrics);
     }
 
-    /** A payment arrived. */
-    void onPayment(PaymentEvent p, TimerService ctx, Collector<Alert> out) throws Exception {
+    /** A payment arrived; beyond the allowed lateness it goes to {@code late} instead. */
+    void onPayment(
+            PaymentEvent p, TimerService ctx, Collector<Alert> out, LatenessGate.LateOutput late)
+            throws Exception {
         Verdicts verdicts = rules.verdicts();
         metrics.leftIn.inc();
         long now = ctx.currentProcessingTime();
@@ -41,6 +50,9 @@ final class MatchLogic {
         if (!verdicts.acceptsPayment(p)) {
             metrics.leftFilteredOut.inc(); // not reconciled: no state, no timer, no alert
             return;
+        }
+        if (lateness.diverted(p, ctx, out, late)) {
+            return; // not reconciled: a late-data record and an alert, no state, no timer
         }
         long fp = Fingerprints.of(p);
         MatchState s = state.value();
@@ -76,8 +88,9 @@ final class MatchLogic {
         state.update(s);
     }
 
-    /** A bill arrived. */
-    void onBill(BillEvent b, TimerService ctx, Collector<Alert> out) throws Exception {
+    /** A bill arrived; beyond the allowed lateness it goes to {@code late} instead. */
+    void onBill(BillEvent b, TimerService ctx, Collector<Alert> out, LatenessGate.LateOutput late)
+            throws Exception {
         Verdicts verdicts = rules.verdicts();
         metrics.rightIn.inc();
         long now = ctx.currentProcessingTime();
@@ -85,6 +98,9 @@ final class MatchLogic {
         if (!verdicts.acceptsBill(b)) {
             metrics.rightFilteredOut.inc(); // not reconciled: no state, no timer, no alert
             return;
+        }
+        if (lateness.diverted(b, ctx, out, late)) {
+            return; // not reconciled: a late-data record and an alert, no state, no timer
         }
         long fp = Fingerprints.of(b);
         MatchState s = state.value();

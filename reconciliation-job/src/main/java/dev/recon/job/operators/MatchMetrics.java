@@ -31,6 +31,10 @@ final class MatchMetrics {
     final Counter redeliveries;
     final Counter resolves;
     final Counter deferredVerdicts;
+
+    /** Records beyond the allowed lateness: not reconciled, sent to the late-data output. */
+    final Counter lateEvents;
+
     private final MetricGroup group;
     private final Map<String, RuleMetrics> rules = new HashMap<>();
     private long pending;
@@ -47,6 +51,7 @@ final class MatchMetrics {
         this.redeliveries = group.counter("redeliveriesIgnored");
         this.resolves = group.counter("resolves");
         this.deferredVerdicts = group.counter("deferredVerdicts");
+        this.lateEvents = group.counter("lateEvents");
         group.gauge("pendingEntries", () -> pending);
     }
 

@@ -10,8 +10,9 @@ import static dev.recon.rules.expr.Nodes.longOf;
 import static dev.recon.rules.expr.Nodes.stringOf;
 
 /**
- * Exact integer nodes over money in minor units. Never floating point: an operand that is {@link
- * LongExpr#NULL}, or a result outside {@code ±(2^63 - 1)}, gives NULL.
+ * Exact integer nodes over money in minor units. Never floating point and never an exception: an
+ * operand that is {@link LongExpr#NULL}, or a result outside {@code ±(2^63 - 1)}, gives NULL,
+ * except {@code abs(x - y)}, which saturates at {@code 2^63 - 1}.
  */
 public final class Arithmetic {
     private Arithmetic() {}
@@ -44,8 +45,14 @@ public final class Arithmetic {
         return new Negate(a);
     }
 
-    /** {@code |a|}. */
+    /**
+     * {@code |a|}. Of a difference, {@code abs(x - y)} saturates at 2^63 - 1 instead of giving NULL
+     * when {@code x - y} overflows, so hostile amounts still yield the largest amount at risk.
+     */
     public static LongExpr abs(LongExpr a) {
+        if (a instanceof Binary d && d.op == Binary.SUBTRACT) {
+            return Exprs.absDiff(d.a, d.b);
+        }
         return new Abs(a);
     }
 

@@ -1,6 +1,7 @@
 package dev.recon.sources.internal;
 
 import dev.recon.model.avro.DeadLetter;
+import dev.recon.sources.DeadLetterKind;
 import dev.recon.sources.DeadLetterReasons;
 import dev.recon.sources.RecordValidator;
 
@@ -8,6 +9,7 @@ import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificRecordBase;
+import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.typeutils.EitherTypeInfo;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
@@ -22,46 +24,81 @@ import java.util.List;
 /**
  * Decodes a Kafka value holding one raw binary Avro record of type {@code T} (no schema registry)
  * into {@code Either.Right}; anything that is not a valid record becomes {@code Either.Left} with a
- * {@link DeadLetter}. Never throws for bad input.
+ * {@link DeadLetter}, counted per {@link DeadLetterKind}. A value above the size limit is not
+ * decoded at all. Never throws for bad input.
  */
 public final class AvroRecordDeserializer<T extends SpecificRecordBase>
         implements KafkaRecordDeserializationSchema<Either<DeadLetter, T>> {
     private static final long serialVersionUID = 1L;
 
+    private final String streamName;
     private final Class<T> recordClass;
     private final DeadLetterFactory deadLetters;
+    private final FieldChecks checks;
+    private final int maxRecordBytes;
     private final List<RecordValidator<T>> validators;
     private transient SpecificDatumReader<T> reader;
     private transient BinaryDecoder decoder;
+    private transient DeadLetterCounters counters;
 
     /**
-     * Decodes {@code recordClass} values of the named stream, then runs the validators in order.
+     * Decodes {@code recordClass} values of at most {@code maxRecordBytes} of the named stream,
+     * then runs the built-in {@code checks} and the validators in order.
      */
     public AvroRecordDeserializer(
-            String streamName, Class<T> recordClass, List<RecordValidator<T>> validators) {
+            String streamName,
+            Class<T> recordClass,
+            FieldChecks checks,
+            int maxRecordBytes,
+            List<RecordValidator<T>> validators) {
+        this.streamName = streamName;
         this.recordClass = recordClass;
         this.deadLetters = new DeadLetterFactory(streamName);
+        this.checks = checks;
+        this.maxRecordBytes = maxRecordBytes;
         this.validators = List.copyOf(validators);
+    }
+
+    @Override
+    public void open(DeserializationSchema.InitializationContext context) {
+        counters().open(context.getMetricGroup(), streamName);
     }
 
     @Override
     public void deserialize(
             ConsumerRecord<byte[], byte[]> record, Collector<Either<DeadLetter, T>> out) {
         byte[] value = record.value();
-        String reason = value == null ? DeadLetterReasons.NULL_VALUE + ": tombstone" : null;
+        Rejection rejection;
         T decoded = null;
-        if (reason == null) {
+        if (value == null) {
+            rejection = new Rejection(DeadLetterKind.NULL_VALUE, "tombstone");
+        } else if (value.length > maxRecordBytes) {
+            rejection = tooLarge(value.length);
+        } else {
             try {
                 decoded = decode(value);
-                reason = problem(decoded, value.length);
+                rejection = problem(decoded, value.length);
             } catch (IOException | RuntimeException e) {
-                reason = DeadLetterReasons.UNDECODABLE + ": not a " + recordName() + ": " + e;
+                rejection =
+                        new Rejection(
+                                DeadLetterKind.UNDECODABLE, "not a " + recordName() + ": " + e);
             }
         }
-        out.collect(
-                reason == null
-                        ? Either.Right(decoded)
-                        : Either.Left(deadLetters.of(record, reason)));
+        if (rejection == null) {
+            out.collect(Either.Right(decoded));
+            return;
+        }
+        counters().count(rejection.kind());
+        out.collect(Either.Left(deadLetters.of(record, reasonOf(rejection))));
+    }
+
+    private Rejection tooLarge(int length) {
+        return new Rejection(
+                DeadLetterKind.TOO_LARGE,
+                length
+                        + " bytes, more than the "
+                        + maxRecordBytes
+                        + "-byte limit (setMaxRecordBytes); not decoded");
     }
 
     private T decode(byte[] value) throws IOException {
@@ -72,14 +109,18 @@ public final class AvroRecordDeserializer<T extends SpecificRecordBase>
         return reader.read(null, decoder);
     }
 
-    private String problem(T decoded, int length) throws IOException {
+    private Rejection problem(T decoded, int length) throws IOException {
         if (!decoder.isEnd()) {
-            return DeadLetterReasons.TRAILING_BYTES
-                    + ": "
-                    + recordName()
-                    + " ended before the last of "
-                    + length
-                    + " bytes (another schema?)";
+            return new Rejection(
+                    DeadLetterKind.TRAILING_BYTES,
+                    recordName()
+                            + " ended before the last of "
+                            + length
+                            + " bytes (another schema?)");
+        }
+        Rejection builtIn = checks.problem(decoded, System.currentTimeMillis());
+        if (builtIn != null) {
+            return builtIn;
         }
         for (RecordValidator<T> v : validators) {
             String problem;
@@ -89,10 +130,28 @@ public final class AvroRecordDeserializer<T extends SpecificRecordBase>
                 problem = "validator failed: " + e;
             }
             if (problem != null) {
-                return DeadLetterReasons.INVALID + ": " + recordName() + " " + problem;
+                return new Rejection(DeadLetterKind.INVALID_OTHER, problem);
             }
         }
         return null;
+    }
+
+    /** {@code <prefix>: <detail>}; the checks of a decoded record say which type they judged. */
+    private String reasonOf(Rejection r) {
+        return switch (r.kind()) {
+            case NULL_VALUE -> DeadLetterReasons.NULL_VALUE + ": " + r.reason();
+            case TOO_LARGE -> DeadLetterReasons.TOO_LARGE + ": " + r.reason();
+            case UNDECODABLE -> DeadLetterReasons.UNDECODABLE + ": " + r.reason();
+            case TRAILING_BYTES -> DeadLetterReasons.TRAILING_BYTES + ": " + r.reason();
+            default -> DeadLetterReasons.INVALID + ": " + recordName() + " " + r.reason();
+        };
+    }
+
+    private DeadLetterCounters counters() {
+        if (counters == null) {
+            counters = new DeadLetterCounters();
+        }
+        return counters;
     }
 
     private String recordName() {

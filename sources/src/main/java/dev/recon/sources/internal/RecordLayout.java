@@ -1,13 +1,16 @@
 package dev.recon.sources.internal;
 
+import dev.recon.sources.RecordLimits;
+
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificData;
 
 import java.io.Serializable;
+import java.util.List;
 
 /**
- * Positions of the fields the source reads generically (event time, key, amount, currency),
- * resolved once from a specific record class's schema.
+ * Positions of the fields the source reads generically (event time, key, amount, currency, every
+ * string field and its length limit), resolved once from a specific record class's schema.
  */
 public final class RecordLayout implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -24,6 +27,9 @@ public final class RecordLayout implements Serializable {
     final int keyPos;
     final int amountPos;
     final int currencyPos;
+    final int[] stringPos;
+    final String[] stringNames;
+    final int[] stringLimits;
 
     private RecordLayout(Schema schema, String keyField) {
         this.recordName = schema.getName();
@@ -33,6 +39,20 @@ public final class RecordLayout implements Serializable {
                 require(schema, keyField, Schema.Type.STRING, "for the key: setKeyField(...)");
         this.amountPos = optional(schema, AMOUNT, Schema.Type.LONG);
         this.currencyPos = optional(schema, CURRENCY, Schema.Type.STRING);
+        List<Schema.Field> strings =
+                schema.getFields().stream()
+                        .filter(f -> f.schema().getType() == Schema.Type.STRING)
+                        .toList();
+        this.stringPos = strings.stream().mapToInt(Schema.Field::pos).toArray();
+        this.stringNames = strings.stream().map(Schema.Field::name).toArray(String[]::new);
+        this.stringLimits = strings.stream().mapToInt(f -> limitOf(f.name(), keyField)).toArray();
+    }
+
+    /** Ids (the key, {@code *_id}) are short; other strings get the general limit. */
+    private static int limitOf(String field, String keyField) {
+        return field.equals(keyField) || field.endsWith("_id")
+                ? RecordLimits.MAX_ID_LENGTH
+                : RecordLimits.MAX_STRING_LENGTH;
     }
 
     /**
