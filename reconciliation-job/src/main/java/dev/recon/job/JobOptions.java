@@ -7,6 +7,7 @@ import dev.recon.job.rules.BundleRuleSetProvider;
 import dev.recon.job.rules.DefaultRuleSetProvider;
 import dev.recon.job.rules.RuleSetProvider;
 import dev.recon.job.rules.RuleUpdates;
+import dev.recon.job.stoploss.StopLossSettings;
 import dev.recon.rules.dsl.RuleBundle;
 
 import java.io.IOException;
@@ -38,7 +39,12 @@ public record JobOptions(
         String controlTopic,
         String auditTopic,
         String rulesPath,
-        String rulesBundleJson) {
+        String rulesBundleJson,
+        String stopLossMode,
+        int stopLossCap,
+        String stopLossCommandsTopic,
+        String stopLossAuditTopic,
+        String stopLossControlTopic) {
 
     static final Flag BOOTSTRAP =
             Flag.of(
@@ -138,6 +144,38 @@ public record JobOptions(
                     "topic",
                     "rules-audit",
                     "topic of audit records: every rule-set update, accepted or rejected");
+    static final Flag STOPLOSS =
+            Flag.of(
+                    "stoploss",
+                    "off|dry-run|enforce",
+                    "dry-run",
+                    "stop-loss actions of rules: off; dry-run logs and audits what would be done;"
+                            + " enforce also publishes the commands");
+    static final Flag STOPLOSS_CAP =
+            Flag.of(
+                    "stoploss-cap",
+                    "n",
+                    "20",
+                    "at most this many stop-loss actions in force at once; further ones are"
+                            + " refused and audited");
+    static final Flag STOPLOSS_COMMANDS =
+            Flag.of(
+                    "stoploss-commands-topic",
+                    "topic",
+                    "stoploss-commands",
+                    "topic of stop-loss commands (JSON) for the payment systems to obey");
+    static final Flag STOPLOSS_AUDIT =
+            Flag.of(
+                    "stoploss-audit-topic",
+                    "topic",
+                    "stoploss-audit",
+                    "topic of stop-loss audit records: every decision, with its evidence");
+    static final Flag STOPLOSS_CONTROL =
+            Flag.of(
+                    "stoploss-control-topic",
+                    "topic",
+                    "stoploss-control",
+                    "topic of stop-loss requests (./recon stoploss unblock)");
     static final Flag HELP = Flag.bool("help", "print this help and exit");
 
     /** Every flag of the job, in the order the help lists them. */
@@ -162,6 +200,11 @@ public record JobOptions(
                     RULES,
                     CONTROL,
                     AUDIT,
+                    STOPLOSS,
+                    STOPLOSS_CAP,
+                    STOPLOSS_COMMANDS,
+                    STOPLOSS_AUDIT,
+                    STOPLOSS_CONTROL,
                     HELP);
 
     /** Parses the command line; {@code --help} is the caller's to check with {@link #wantsHelp}. */
@@ -208,7 +251,33 @@ public record JobOptions(
                 f.get(CONTROL),
                 f.get(AUDIT),
                 f.get(RULES),
-                rulesBundle(f));
+                rulesBundle(f),
+                stopLossMode(f),
+                (int) f.getLong(STOPLOSS_CAP, 1, 100_000),
+                f.get(STOPLOSS_COMMANDS),
+                f.get(STOPLOSS_AUDIT),
+                f.get(STOPLOSS_CONTROL));
+    }
+
+    private static String stopLossMode(Flags f) throws UsageException {
+        String mode = f.get(STOPLOSS);
+        if (!List.of("off", "dry-run", "enforce").contains(mode)) {
+            throw new UsageException(
+                    "--stoploss must be off, dry-run or enforce, got '" + mode + "'");
+        }
+        return mode;
+    }
+
+    /** The stop-loss settings these options select. */
+    public StopLossSettings stopLoss() {
+        return StopLossSettings.parse(stopLossMode, stopLossCap);
+    }
+
+    /** The topics stop-loss reads and writes; empty when it is off. */
+    public List<String> stopLossTopics() {
+        return stopLoss().enabled()
+                ? List.of(stopLossControlTopic, stopLossCommandsTopic, stopLossAuditTopic)
+                : List.of();
     }
 
     /** Reads and checks the --rules bundle; null for the built-in rules. */
@@ -292,6 +361,8 @@ public record JobOptions(
                 + kafkaProperties.stringPropertyNames()
                 + ", rules="
                 + (rulesPath == null ? "built-in" : rulesPath)
+                + ", stoploss="
+                + stopLossMode
                 + "]";
     }
 }

@@ -2,10 +2,13 @@ package dev.recon.job;
 
 import dev.recon.job.operators.MatchFunction;
 import dev.recon.job.rules.RuleSetProvider;
+import dev.recon.job.stoploss.StopLossSettings;
+import dev.recon.job.stoploss.StopLossStage;
 import dev.recon.model.avro.Alert;
 import dev.recon.model.avro.BillEvent;
 import dev.recon.model.avro.DeadLetter;
 import dev.recon.model.avro.PaymentEvent;
+import dev.recon.model.avro.StopLossCommand;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -25,12 +28,27 @@ public final class ReconciliationJob {
     private final InputFactory inputs;
     private final OutputFactory outputs;
     private final RuleSetProvider rules;
+    private final StopLossSettings stopLoss;
 
-    /** Creates the job from its input and output factories and its rules. */
+    /** Creates the job from its input and output factories and its rules; stop-loss is off. */
     public ReconciliationJob(InputFactory inputs, OutputFactory outputs, RuleSetProvider rules) {
+        this(inputs, outputs, rules, StopLossSettings.off());
+    }
+
+    private ReconciliationJob(
+            InputFactory inputs,
+            OutputFactory outputs,
+            RuleSetProvider rules,
+            StopLossSettings stopLoss) {
         this.inputs = inputs;
         this.outputs = outputs;
         this.rules = rules;
+        this.stopLoss = stopLoss;
+    }
+
+    /** The same job acting on the alerts' stop-loss specs as {@code settings} say. */
+    public ReconciliationJob withStopLoss(StopLossSettings settings) {
+        return new ReconciliationJob(inputs, outputs, rules, settings);
     }
 
     /** Adds the job's operators to {@code env} and returns the alert stream. */
@@ -65,6 +83,12 @@ public final class ReconciliationJob {
         if (in.deadLetters() != null) {
             outputs.deadLetters(in.deadLetters());
         }
+        if (stopLoss.enabled()) {
+            StopLossStage.Outputs actions =
+                    StopLossStage.attach(alerts, in.stopLossRequests(), stopLoss);
+            outputs.stopLossCommands(actions.commands());
+            outputs.stopLossAudit(actions.audit());
+        }
         return alerts;
     }
 
@@ -85,5 +109,11 @@ public final class ReconciliationJob {
 
         /** Attaches the sink of rule-set audit records (JSON). */
         void audit(DataStream<String> audit);
+
+        /** Attaches the sink of stop-loss commands for the payment systems; default: discard. */
+        default void stopLossCommands(DataStream<StopLossCommand> commands) {}
+
+        /** Attaches the sink of stop-loss audit records (JSON); default: discard. */
+        default void stopLossAudit(DataStream<String> audit) {}
     }
 }
