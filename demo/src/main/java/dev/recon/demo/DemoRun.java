@@ -33,7 +33,15 @@ import java.util.concurrent.TimeUnit;
 final class DemoRun implements AutoCloseable {
     static final int WARM_UP_PAIRS = 50;
     private static final String[] TOPICS = {
-        "payments", "bills", "alerts", "dead-letters", "rules-control", "rules-audit"
+        "payments",
+        "bills",
+        "alerts",
+        "dead-letters",
+        "rules-control",
+        "rules-audit",
+        "stoploss-control",
+        "stoploss-commands",
+        "stoploss-audit"
     };
 
     private final DemoOptions opts;

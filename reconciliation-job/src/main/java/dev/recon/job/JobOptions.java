@@ -7,6 +7,7 @@ import dev.recon.job.rules.BundleRuleSetProvider;
 import dev.recon.job.rules.DefaultRuleSetProvider;
 import dev.recon.job.rules.RuleSetProvider;
 import dev.recon.job.rules.RuleUpdates;
+import dev.recon.job.stoploss.StopLossSettings;
 import dev.recon.rules.dsl.RuleBundle;
 
 import java.io.IOException;
@@ -40,6 +41,11 @@ public record JobOptions(
         String rulesPath,
         String rulesBundleJson,
         Duration allowedLateness,
+        String stopLossMode,
+        int stopLossCap,
+        String stopLossCommandsTopic,
+        String stopLossAuditTopic,
+        String stopLossControlTopic,
         PagingOptions paging) {
 
     static final Flag BOOTSTRAP =
@@ -148,6 +154,38 @@ public record JobOptions(
                     "a record this far behind the event-time watermark is still reconciled; a"
                             + " later one goes to the dead-letter topic and raises a late-event"
                             + " alert");
+    static final Flag STOPLOSS =
+            Flag.of(
+                    "stoploss",
+                    "off|dry-run|enforce",
+                    "dry-run",
+                    "stop-loss actions of rules: off; dry-run logs and audits what would be done;"
+                            + " enforce also publishes the commands");
+    static final Flag STOPLOSS_CAP =
+            Flag.of(
+                    "stoploss-cap",
+                    "n",
+                    "20",
+                    "at most this many stop-loss actions in force at once; further ones are"
+                            + " refused and audited");
+    static final Flag STOPLOSS_COMMANDS =
+            Flag.of(
+                    "stoploss-commands-topic",
+                    "topic",
+                    "stoploss-commands",
+                    "topic of stop-loss commands (JSON) for the payment systems to obey");
+    static final Flag STOPLOSS_AUDIT =
+            Flag.of(
+                    "stoploss-audit-topic",
+                    "topic",
+                    "stoploss-audit",
+                    "topic of stop-loss audit records: every decision, with its evidence");
+    static final Flag STOPLOSS_CONTROL =
+            Flag.of(
+                    "stoploss-control-topic",
+                    "topic",
+                    "stoploss-control",
+                    "topic of stop-loss requests (./recon stoploss unblock)");
     static final Flag HELP = Flag.bool("help", "print this help and exit");
 
     /** Every flag of the job, in the order the help lists them. */
@@ -174,6 +212,11 @@ public record JobOptions(
                             CONTROL,
                             AUDIT,
                             LATENESS,
+                            STOPLOSS,
+                            STOPLOSS_CAP,
+                            STOPLOSS_COMMANDS,
+                            STOPLOSS_AUDIT,
+                            STOPLOSS_CONTROL,
                             HELP));
 
     private static List<Flag> withPagerFlags(List<Flag> flags) {
@@ -229,7 +272,33 @@ public record JobOptions(
                 f.get(RULES),
                 rulesBundle(f),
                 Duration.ofMillis(f.getLong(LATENESS, 0, 86_400_000L * 30)),
+                stopLossMode(f),
+                (int) f.getLong(STOPLOSS_CAP, 1, 100_000),
+                f.get(STOPLOSS_COMMANDS),
+                f.get(STOPLOSS_AUDIT),
+                f.get(STOPLOSS_CONTROL),
                 PagingOptions.from(f));
+    }
+
+    private static String stopLossMode(Flags f) throws UsageException {
+        String mode = f.get(STOPLOSS);
+        if (!List.of("off", "dry-run", "enforce").contains(mode)) {
+            throw new UsageException(
+                    "--stoploss must be off, dry-run or enforce, got '" + mode + "'");
+        }
+        return mode;
+    }
+
+    /** The stop-loss settings these options select. */
+    public StopLossSettings stopLoss() {
+        return StopLossSettings.parse(stopLossMode, stopLossCap);
+    }
+
+    /** The topics stop-loss reads and writes; empty when it is off. */
+    public List<String> stopLossTopics() {
+        return stopLoss().enabled()
+                ? List.of(stopLossControlTopic, stopLossCommandsTopic, stopLossAuditTopic)
+                : List.of();
     }
 
     /** Reads and checks the --rules bundle; null for the built-in rules. */
@@ -313,6 +382,8 @@ public record JobOptions(
                 + kafkaProperties.stringPropertyNames()
                 + ", rules="
                 + (rulesPath == null ? "built-in" : rulesPath)
+                + ", stoploss="
+                + stopLossMode
                 + "]";
     }
 }

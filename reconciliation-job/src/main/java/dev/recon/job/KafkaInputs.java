@@ -15,9 +15,14 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
+import java.util.regex.Pattern;
+
 /** Reads payments and bills from Kafka; undecodable records become dead letters. */
 final class KafkaInputs implements ReconciliationJob.InputFactory {
     private static final long serialVersionUID = 1L;
+
+    /** How often the stop-loss control topic is looked for, ms. */
+    static final long STOPLOSS_DISCOVERY_MS = 10_000;
 
     private final JobOptions opts;
 
@@ -34,7 +39,12 @@ final class KafkaInputs implements ReconciliationJob.InputFactory {
         DataStream<DeadLetter> dead =
                 payments.getSideOutput(DeadLetterSplitter.DEAD_LETTERS)
                         .union(bills.getSideOutput(DeadLetterSplitter.DEAD_LETTERS));
-        return new ReconciliationInputs(payments, bills, dead, ruleUpdates(env));
+        return new ReconciliationInputs(
+                payments,
+                bills,
+                dead,
+                ruleUpdates(env),
+                opts.stopLoss().enabled() ? stopLossRequests(env) : null);
     }
 
     private <T extends org.apache.avro.specific.SpecificRecordBase> ReconSource<T> source(
@@ -70,6 +80,33 @@ final class KafkaInputs implements ReconciliationJob.InputFactory {
                 WatermarkStrategy.<String>forMonotonousTimestamps().withIdleness(opts.idleness());
         return env.fromSource(control, quiet, "kafka-" + opts.controlTopic())
                 .uid("source-rule-updates")
+                .setParallelism(1);
+    }
+
+    /**
+     * Stop-loss requests (JSON lines) from the stop-loss control topic, from its end on a fresh
+     * start. Subscribed by pattern with discovery, so a topic created after the job started is
+     * picked up within {@link #STOPLOSS_DISCOVERY_MS} instead of failing the job.
+     */
+    DataStream<String> stopLossRequests(StreamExecutionEnvironment env) {
+        KafkaSource<String> control =
+                KafkaSource.<String>builder()
+                        .setBootstrapServers(opts.bootstrapServers())
+                        .setTopicPattern(
+                                Pattern.compile(Pattern.quote(opts.stopLossControlTopic())))
+                        .setGroupId(opts.groupId() + "-stoploss-control")
+                        .setStartingOffsets(
+                                OffsetsInitializer.committedOffsets(OffsetResetStrategy.LATEST))
+                        .setProperties(opts.kafkaProperties())
+                        .setProperty(
+                                "partition.discovery.interval.ms",
+                                Long.toString(STOPLOSS_DISCOVERY_MS))
+                        .setValueOnlyDeserializer(new SimpleStringSchema())
+                        .build();
+        WatermarkStrategy<String> quiet =
+                WatermarkStrategy.<String>forMonotonousTimestamps().withIdleness(opts.idleness());
+        return env.fromSource(control, quiet, "kafka-" + opts.stopLossControlTopic())
+                .uid("source-stoploss-requests")
                 .setParallelism(1);
     }
 

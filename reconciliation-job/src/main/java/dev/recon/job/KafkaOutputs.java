@@ -1,7 +1,9 @@
 package dev.recon.job;
 
+import dev.recon.job.stoploss.StopLossKafkaSerializer;
 import dev.recon.model.avro.Alert;
 import dev.recon.model.avro.DeadLetter;
+import dev.recon.model.avro.StopLossCommand;
 import dev.recon.sinks.AlertSinks;
 import dev.recon.sinks.DeadLetterSinks;
 
@@ -50,6 +52,39 @@ final class KafkaOutputs implements ReconciliationJob.OutputFactory {
                                 .build())
                 .uid("rules-audit-kafka-sink")
                 .name("rule-set audit to Kafka " + opts.auditTopic());
+    }
+
+    /** At least once, parallelism 1: the decisions' order per target is kept. */
+    @Override
+    public void stopLossCommands(DataStream<StopLossCommand> commands) {
+        commands.sinkTo(
+                        KafkaSink.<StopLossCommand>builder()
+                                .setBootstrapServers(opts.bootstrapServers())
+                                .setKafkaProducerConfig(opts.kafkaProperties())
+                                .setRecordSerializer(
+                                        StopLossKafkaSerializer.commands(
+                                                opts.stopLossCommandsTopic()))
+                                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                                .build())
+                .uid("stoploss-commands-kafka-sink")
+                .name("stop-loss commands to Kafka " + opts.stopLossCommandsTopic())
+                .setParallelism(1);
+    }
+
+    /** At least once, parallelism 1. */
+    @Override
+    public void stopLossAudit(DataStream<String> audit) {
+        audit.sinkTo(
+                        KafkaSink.<String>builder()
+                                .setBootstrapServers(opts.bootstrapServers())
+                                .setKafkaProducerConfig(opts.kafkaProperties())
+                                .setRecordSerializer(
+                                        StopLossKafkaSerializer.audit(opts.stopLossAuditTopic()))
+                                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                                .build())
+                .uid("stoploss-audit-kafka-sink")
+                .name("stop-loss audit to Kafka " + opts.stopLossAuditTopic())
+                .setParallelism(1);
     }
 
     @Override

@@ -4,10 +4,13 @@ import dev.recon.job.operators.Lateness;
 import dev.recon.job.operators.MatchFunction;
 import dev.recon.job.paging.Paging;
 import dev.recon.job.rules.RuleSetProvider;
+import dev.recon.job.stoploss.StopLossSettings;
+import dev.recon.job.stoploss.StopLossStage;
 import dev.recon.model.avro.Alert;
 import dev.recon.model.avro.BillEvent;
 import dev.recon.model.avro.DeadLetter;
 import dev.recon.model.avro.PaymentEvent;
+import dev.recon.model.avro.StopLossCommand;
 
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -30,8 +33,9 @@ public final class ReconciliationJob {
     private final RuleSetProvider rules;
     private Paging paging = new Paging(null, List.of());
     private final Lateness lateness;
+    private StopLossSettings stopLoss = StopLossSettings.off();
 
-    /** Creates the job from its input and output factories and its rules. */
+    /** Creates the job from its input and output factories and its rules; stop-loss is off. */
     public ReconciliationJob(InputFactory inputs, OutputFactory outputs, RuleSetProvider rules) {
         this(inputs, outputs, rules, new Lateness(Lateness.DEFAULT_ALLOWED));
     }
@@ -48,6 +52,12 @@ public final class ReconciliationJob {
     /** Pages the alerts through the given pagers (storm control, budgets, delivery). */
     public ReconciliationJob withPaging(Paging paging) {
         this.paging = paging;
+        return this;
+    }
+
+    /** Acts on the alerts' stop-loss specs as {@code settings} say (off by default). */
+    public ReconciliationJob withStopLoss(StopLossSettings settings) {
+        this.stopLoss = settings;
         return this;
     }
 
@@ -90,6 +100,12 @@ public final class ReconciliationJob {
         if (dead != null) {
             outputs.deadLetters(dead);
         }
+        if (stopLoss.enabled()) {
+            StopLossStage.Outputs actions =
+                    StopLossStage.attach(alerts, in.stopLossRequests(), stopLoss);
+            outputs.stopLossCommands(actions.commands());
+            outputs.stopLossAudit(actions.audit());
+        }
         return alerts;
     }
 
@@ -113,5 +129,11 @@ public final class ReconciliationJob {
 
         /** Attaches the sink of records beyond the allowed lateness; by default none. */
         default void lateEvents(DataStream<DeadLetter> late) {}
+
+        /** Attaches the sink of stop-loss commands for the payment systems; default: discard. */
+        default void stopLossCommands(DataStream<StopLossCommand> commands) {}
+
+        /** Attaches the sink of stop-loss audit records (JSON); default: discard. */
+        default void stopLossAudit(DataStream<String> audit) {}
     }
 }

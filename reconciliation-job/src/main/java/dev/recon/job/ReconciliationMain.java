@@ -13,6 +13,7 @@ import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,12 +47,15 @@ public final class ReconciliationMain {
             err.println("error: " + e.getMessage() + "\nrun with --help for every flag");
             return 2;
         }
-        String problem =
-                KafkaPreflight.check(
-                        opts,
+        List<String> topics =
+                new ArrayList<>(
                         List.of(opts.paymentsTopic(), opts.billsTopic(), opts.controlTopic()));
+        topics.addAll(opts.stopLossTopics());
+        String problem = KafkaPreflight.check(opts, topics);
         if (problem != null) {
-            err.println("error: " + problem);
+            boolean stopLossTopic =
+                    opts.stopLossTopics().stream().anyMatch(t -> problem.contains("'" + t + "'"));
+            err.println("error: " + problem + (stopLossTopic ? " (or --stoploss off)" : ""));
             return 2;
         }
         StreamExecutionEnvironment env =
@@ -68,7 +72,8 @@ public final class ReconciliationMain {
                         new KafkaOutputs(opts),
                         opts.rules(),
                         new Lateness(opts.allowedLateness()))
-                .withPaging(opts.paging().paging(!opts.checkpointInterval().isZero()));
+                .withPaging(opts.paging().paging(!opts.checkpointInterval().isZero()))
+                .withStopLoss(opts.stopLoss());
     }
 
     /** Job-level configuration: RocksDB, checkpoints, no Kryo fallback, parallelism. */

@@ -13,7 +13,15 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class InJvmKafka implements BeforeAllCallback, AfterAllCallback {
     /** The topics the job reads and writes. */
     public static final String[] TOPICS = {
-        "payments", "bills", "alerts", "dead-letters", "rules-control", "rules-audit"
+        "payments",
+        "bills",
+        "alerts",
+        "dead-letters",
+        "rules-control",
+        "rules-audit",
+        "stoploss-control",
+        "stoploss-commands",
+        "stoploss-audit"
     };
 
     private KafkaBroker broker;
