@@ -22,17 +22,27 @@ final class PagerRoutes {
     static List<PagerRoute> of(PagingOptions o) throws UsageException {
         List<PagerRoute> routes = new ArrayList<>();
         for (String pager : o.pagers()) {
-            routes.add(
-                    switch (pager) {
-                        case "pagerduty" -> route(pagerDuty(o), o.pagerDutyBudget(), pager);
-                        case "alertmanager" ->
-                                route(
-                                        common(PagerConfig.alertmanager(), o)
-                                                .setUrl(o.alertmanagerUrl()),
-                                        o.alertmanagerBudget(),
-                                        pager);
-                        default -> route(webhook(o), o.webhookBudget(), pager);
-                    });
+            switch (pager) {
+                case "pagerduty" -> routes.add(route(pagerDuty(o), o.pagerDutyBudget(), pager));
+                case "alertmanager" -> routes.addAll(alertmanagers(o));
+                default -> routes.add(route(webhook(o), o.webhookBudget(), pager));
+            }
+        }
+        return routes;
+    }
+
+    /**
+     * One route per Alertmanager replica: in an HA pair every replica must receive every alert
+     * (they deduplicate notifications among themselves). The first is named "alertmanager".
+     */
+    private static List<PagerRoute> alertmanagers(PagingOptions o) throws UsageException {
+        List<PagerRoute> routes = new ArrayList<>();
+        String[] urls = o.alertmanagerUrl().split(",");
+        for (int i = 0; i < urls.length; i++) {
+            String name = i == 0 ? "alertmanager" : "alertmanager-" + (i + 1);
+            PagerConfigBuilder b =
+                    common(PagerConfig.alertmanager(), o).setName(name).setUrl(urls[i].trim());
+            routes.add(route(b, o.alertmanagerBudget(), "alertmanager"));
         }
         return routes;
     }

@@ -73,9 +73,10 @@ public record PagingOptions(
     static final Flag AM_URL =
             Flag.of(
                     "alertmanager-url",
-                    "url",
+                    "url,...",
                     "http://127.0.0.1:9093",
-                    "Alertmanager base URL (alerts are posted to /api/v2/alerts)");
+                    "Alertmanager base URL (alerts are posted to /api/v2/alerts); list every"
+                            + " replica of an HA cluster, comma-separated: each gets every alert");
     static final Flag AM_BUDGET =
             Flag.of("alertmanager-budget", "n", "600", "Alertmanager requests per minute");
     static final Flag WH_URL =
