@@ -27,6 +27,7 @@ final class BrokerProcess implements RunningBroker {
                 BrokerFiles.copyResource(
                         "broker-log4j2.properties", s.dataDir().resolve("log4j2.properties"));
         Path log = s.dataDir().resolve("broker.log");
+        long logOffset = Files.exists(log) ? Files.size(log) : 0; // a restart appends to it
         if (!Files.exists(s.dataDir().resolve("logs/meta.properties"))) {
             format(s, props, log4j, log);
         }
@@ -42,7 +43,7 @@ final class BrokerProcess implements RunningBroker {
                         .redirectOutput(s.dataDir().resolve("broker.out").toFile())
                         .start();
         BrokerProcess bp = new BrokerProcess(p);
-        bp.awaitReady(s, log);
+        bp.awaitReady(s, log, logOffset);
         return bp;
     }
 
@@ -64,7 +65,16 @@ final class BrokerProcess implements RunningBroker {
         }
     }
 
-    private void awaitReady(BrokerSettings s, Path log) throws IOException {
+    @Override
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void awaitReady(BrokerSettings s, Path log, long logOffset) throws IOException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -74,7 +84,7 @@ final class BrokerProcess implements RunningBroker {
                                 + ":\n"
                                 + tail(s.dataDir().resolve("broker.out"), log));
             }
-            if (logSaysStarted(log) && portOpen(s.port())) {
+            if (logSaysStarted(log, logOffset) && portOpen(s.port())) {
                 return;
             }
             sleep(100);
@@ -117,9 +127,16 @@ final class BrokerProcess implements RunningBroker {
         return cmd;
     }
 
-    private static boolean logSaysStarted(Path log) {
+    /** Whether the log, from {@code offset} on (this run's part), says the broker started. */
+    private static boolean logSaysStarted(Path log, long offset) {
         try {
-            return Files.exists(log) && Files.readString(log).contains("Kafka Server started");
+            if (!Files.exists(log)) {
+                return false;
+            }
+            byte[] bytes = Files.readAllBytes(log);
+            int from = (int) Math.min(offset, bytes.length);
+            return new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8)
+                    .contains("Kafka Server started");
         } catch (IOException e) {
             return false;
         }

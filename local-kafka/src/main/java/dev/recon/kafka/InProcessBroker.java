@@ -85,4 +85,10 @@ final class InProcessBroker implements RunningBroker {
         server.shutdown();
         server.awaitShutdown();
     }
+
+    @Override
+    public void kill() {
+        throw new UnsupportedOperationException(
+                "kill() needs the broker in its own JVM: leave setInProcess(false), the default");
+    }
 }

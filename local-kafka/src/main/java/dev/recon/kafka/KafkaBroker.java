@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 public final class KafkaBroker implements AutoCloseable {
     private final BrokerSettings settings;
     private RunningBroker process;
+    private boolean hooked;
 
     KafkaBroker(BrokerSettings settings) {
         this.settings = settings;
@@ -39,14 +40,36 @@ public final class KafkaBroker implements AutoCloseable {
         return new KafkaBrokerBuilder();
     }
 
-    /** Formats storage if needed, starts the broker and waits until it serves requests. */
-    public KafkaBroker start() throws IOException {
+    /**
+     * Formats storage if needed, starts the broker and waits until it serves requests. After {@link
+     * #kill()} it starts the broker again on the same port and data folder.
+     */
+    public synchronized KafkaBroker start() throws IOException {
+        if (process != null) {
+            throw new IllegalStateException("the broker is running; kill() or close() it first");
+        }
         process =
                 settings.inProcess()
                         ? InProcessBroker.start(settings)
                         : BrokerProcess.start(settings);
-        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "kafka-broker-stop"));
+        if (!hooked) {
+            Runtime.getRuntime().addShutdownHook(new Thread(this::close, "kafka-broker-stop"));
+            hooked = true;
+        }
         return this;
+    }
+
+    /**
+     * {@code kill -9} of the broker process (a crash): its port and data folder stay as they are,
+     * and {@link #start()} brings it back with the topics and records it had. Needs the broker in
+     * its own JVM (the default).
+     */
+    public synchronized void kill() {
+        if (process == null) {
+            throw new IllegalStateException("the broker is not running; start() it first");
+        }
+        process.kill();
+        process = null;
     }
 
     /** The {@code bootstrap.servers} value of this broker. */
@@ -124,9 +147,9 @@ public final class KafkaBroker implements AutoCloseable {
         if (process != null) {
             process.stop(Duration.ofSeconds(15));
             process = null;
-            if (settings.deleteOnClose()) {
-                BrokerFiles.deleteTree(settings.dataDir());
-            }
+        }
+        if (settings.deleteOnClose() && Files.exists(settings.dataDir())) {
+            BrokerFiles.deleteTree(settings.dataDir());
         }
     }
 

@@ -9,4 +9,7 @@ interface RunningBroker {
 
     /** Stops it, waiting up to {@code grace}. */
     void stop(Duration grace);
+
+    /** Stops it at once, as {@code kill -9} would, leaving its data as it is. */
+    void kill();
 }

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,9 +19,57 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Starts a real broker (own JVM or in this one), round-trips a record, and checks cleanup. */
 class KafkaBrokerITCase {
+
+    @Test
+    void killedBrokerRestartsOnTheSamePortWithItsRecords() throws Exception {
+        try (KafkaBroker broker = KafkaBroker.builder().build().start()) {
+            String servers = broker.bootstrapServers();
+            broker.createTopics(1, "kept");
+            produce(servers, "before");
+            broker.kill();
+            assertThat(broker.isRunning()).isFalse();
+            assertThatThrownBy(broker::kill).hasMessageContaining("start() it first");
+
+            broker.start();
+            assertThat(broker.bootstrapServers()).isEqualTo(servers);
+            produce(servers, "after");
+            assertThat(consume(servers, "kept", 2)).containsExactly("before", "after");
+            assertThatThrownBy(broker::start).hasMessageContaining("kill() or close() it first");
+        }
+    }
+
+    private static void produce(String servers, String value) throws Exception {
+        try (var producer =
+                new KafkaProducer<String, String>(
+                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers),
+                        new StringSerializer(),
+                        new StringSerializer())) {
+            producer.send(new ProducerRecord<>("kept", "k", value)).get();
+        }
+    }
+
+    private static List<String> consume(String servers, String topic, int n) {
+        List<String> values = new java.util.ArrayList<>();
+        try (var consumer =
+                new KafkaConsumer<String, String>(
+                        Map.of(
+                                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+                                ConsumerConfig.GROUP_ID_CONFIG, "restart",
+                                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                        new StringDeserializer(),
+                        new StringDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long end = System.currentTimeMillis() + 30_000;
+            while (values.size() < n && System.currentTimeMillis() < end) {
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> values.add(r.value()));
+            }
+        }
+        return values;
+    }
 
     @ParameterizedTest(name = "in process: {0}")
     @ValueSource(booleans = {false, true})
