@@ -60,4 +60,14 @@ public final class Tally {
         long l = LAST.get();
         return f == Long.MAX_VALUE || l == Long.MIN_VALUE ? Double.NaN : (l - f) / 1e9;
     }
+
+    /**
+     * Waits up to {@code ms} for the {@code matched} counter (reporters see operators close late).
+     */
+    public static void awaitMatched(long ms) throws InterruptedException {
+        long until = System.currentTimeMillis() + ms;
+        while (get("matched") == 0 && System.currentTimeMillis() < until) {
+            Thread.sleep(20);
+        }
+    }
 }
