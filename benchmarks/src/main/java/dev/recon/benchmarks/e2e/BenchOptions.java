@@ -39,9 +39,9 @@ public record BenchOptions(
                 Path.of("benchmarks/target/bench"),
                 Path.of("rules/payments-vs-bills.rules"),
                 Duration.ofSeconds(10),
-                quick ? 60_000 : 300_000,
+                quick ? 50_000 : 300_000,
                 0,
-                Duration.ofSeconds(quick ? 10 : 30),
+                Duration.ofSeconds(quick ? 8 : 30),
                 Duration.ofMinutes(quick ? 1 : 10));
     }
 

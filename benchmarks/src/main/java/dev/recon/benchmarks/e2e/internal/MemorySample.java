@@ -4,6 +4,7 @@ import com.sun.management.GarbageCollectorMXBean;
 import com.sun.management.GcInfo;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,10 +67,13 @@ public record MemorySample(
                 GcInfo info = g.getLastGcInfo();
                 if (info.getEndTime() > latest) {
                     latest = info.getEndTime();
-                    used =
-                            info.getMemoryUsageAfterGc().values().stream()
-                                    .mapToLong(MemoryUsage::getUsed)
-                                    .sum();
+                    used = 0;
+                    for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                        MemoryUsage u = info.getMemoryUsageAfterGc().get(pool.getName());
+                        if (pool.getType() == MemoryType.HEAP && u != null) {
+                            used += u.getUsed(); // the map also holds metaspace and code
+                        }
+                    }
                 }
             }
         }
