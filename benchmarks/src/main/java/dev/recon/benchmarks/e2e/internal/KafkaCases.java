@@ -98,6 +98,7 @@ public final class KafkaCases {
                                 l.getValue().checkpointMs(),
                                 l.getValue().settings(),
                                 max,
+                                0.25,
                                 0.8));
             }
         }
