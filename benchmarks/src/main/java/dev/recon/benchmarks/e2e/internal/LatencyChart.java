@@ -14,7 +14,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.ToLongFunction;
 
-/** A PNG plot of mismatch detection latency (p50, p99) against the rate sent, with the targets. */
+/**
+ * A PNG plot of mismatch detection latency (p50, p99, log scale) against the rate sent, with the
+ * targets.
+ */
 public final class LatencyChart {
     private static final int W = 760;
     private static final int H = 460;
@@ -34,23 +37,24 @@ public final class LatencyChart {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, W, H);
         double maxX = rows.stream().mapToDouble(LatencyRow::achievedRate).max().orElse(1) * 1.15;
-        double maxY =
-                Math.max(
-                        1100,
-                        rows.stream().mapToLong(r -> r.mismatch().percentile(99)).max().orElse(0)
-                                * 1.1);
+        long top = rows.stream().mapToLong(r -> r.mismatch().percentile(99)).max().orElse(0);
+        double maxY = 1000;
+        while (maxY < top) {
+            maxY *= 10;
+        }
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         g.drawLine(L, H - B, W - R, H - B);
         g.drawLine(L, T, L, H - B);
         g.drawString(title, L, T - 15);
         g.drawString("events/s sent (payments + bills)", W / 2 - 90, H - 15);
-        g.drawString("ms", 20, T + 10);
+        g.drawString("ms (log)", 10, T - 2);
         for (int i = 0; i <= 5; i++) {
             int x = L + (W - L - R) * i / 5;
             g.drawString(String.format("%,.0f", maxX * i / 5), x - 20, H - B + 18);
-            int y = (H - B) - (H - B - T) * i / 5;
-            g.drawString(String.format("%,.0f", maxY * i / 5), 15, y + 4);
+        }
+        for (double ms = 10; ms <= maxY; ms *= 10) {
+            g.drawString(String.format("%,.0f", ms), 15, y(ms, maxY) + 4);
         }
         target(g, 100, maxY, "100 ms (p50 target)");
         target(g, 300, maxY, "300 ms (p99 at 50%)");
@@ -101,7 +105,9 @@ public final class LatencyChart {
         g.setStroke(new BasicStroke(1));
     }
 
+    /** Log scale from 10 ms (bottom) to {@code maxY} (top). */
     private static int y(double ms, double maxY) {
-        return (H - B) - (int) ((H - B - T) * Math.min(ms, maxY) / maxY);
+        double f = Math.log10(Math.max(10, Math.min(ms, maxY)) / 10) / Math.log10(maxY / 10);
+        return (H - B) - (int) ((H - B - T) * f);
     }
 }
