@@ -2,6 +2,7 @@ package dev.recon.benchmarks.e2e;
 
 import dev.recon.benchmarks.BenchMain;
 import dev.recon.benchmarks.e2e.internal.Expected;
+import dev.recon.benchmarks.e2e.internal.KafkaCases;
 import dev.recon.benchmarks.e2e.internal.LocalEnv;
 import dev.recon.benchmarks.e2e.internal.Results;
 import dev.recon.benchmarks.e2e.internal.ThroughputCases;
@@ -22,14 +23,17 @@ import java.util.Locale;
  * {@code results.csv} and {@code results.md} with the issue's ratios.
  *
  * <pre>
- * usage: BenchHarness [--quick] [--cases a,b,c,d,g] [--pairs N] [--rounds N] [--out DIR]
- *                     [--rules FILE] [--checkpoint-interval-ms MS]
+ * usage: BenchHarness [--quick] [--cases a,b,c,d,e,f,g,h] [--pairs N] [--rounds N] [--out DIR]
+ *                     [--rules FILE] [--checkpoint-interval-ms MS] [--kafka-pairs N]
+ *                     [--max-rate EVENTS_PER_S] [--phase-s S] [--memory-s S]
  * </pre>
  */
 public final class BenchHarness {
     static final String USAGE =
-            "usage: ./recon bench [--quick] [--cases a,b,c,d,g] [--pairs N] [--rounds N]"
-                    + " [--out DIR] [--rules FILE] [--checkpoint-interval-ms MS]";
+            "usage: ./recon bench [--quick] [--cases a,b,c,d,e,f,g,h] [--pairs N] [--rounds N]"
+                    + " [--out DIR] [--rules FILE] [--checkpoint-interval-ms MS]\n"
+                    + "                     [--kafka-pairs N] [--max-rate EVENTS_PER_S]"
+                    + " [--phase-s S] [--memory-s S]";
 
     private BenchHarness() {}
 
@@ -51,6 +55,13 @@ public final class BenchHarness {
         Results r = run(o);
         r.write(o.out());
         System.out.println(Files.readString(o.out().resolve("results.md")));
+        Path chart = o.out().resolve("latency.png");
+        if (Files.exists(chart) && Files.isDirectory(Path.of("benchmarks"))) {
+            Files.copy(
+                    chart,
+                    Path.of("benchmarks/latency.png"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         if (o.cases().contains("g")) {
             BenchMain.main(o.quick() ? new String[] {"--quick"} : new String[0]);
         }
@@ -79,7 +90,8 @@ public final class BenchHarness {
                                 System.getProperty("java.version"),
                                 Runtime.getRuntime().availableProcessors(),
                                 o.rounds()));
-        for (int round = 1; round <= o.rounds(); round++) {
+        boolean throughput = o.cases().stream().anyMatch(List.of("a", "b", "c", "d")::contains);
+        for (int round = 1; throughput && round <= o.rounds(); round++) {
             for (String c : List.of("a", "b", "c", "d")) {
                 if (!o.cases().contains(c)) {
                     continue;
@@ -100,6 +112,9 @@ public final class BenchHarness {
         r.ratio("engine (b) at least as fast as hand-written (c)", "b engine", "c hand-written", 1);
         r.ratio("engine (b) at least 10x Flink SQL (d)", "b engine", "d flink-sql", 10);
         r.ratio("(informative) engine (b) vs pass-through (a)", "b engine", "a pass-through", 0);
+        if (o.cases().stream().anyMatch(List.of("e", "f", "h")::contains)) {
+            new KafkaCases(o, r, work).run(LocalEnv.config(work, o.checkpointInterval()), rules);
+        }
         return r;
     }
 

@@ -2,10 +2,17 @@ package dev.recon.benchmarks.e2e;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The harness's options; {@link #parse} says what is wrong with a bad flag. */
+/**
+ * The harness's options; {@link #parse} says what is wrong with a bad flag.
+ *
+ * @param maxRate the engine's max sustained rate in events/s for cases f and h; 0: measured by e
+ * @param phase how long each latency run (f) sends load
+ * @param memoryRun how long the memory run (h) sends load
+ */
 public record BenchOptions(
         boolean quick,
         Set<String> cases,
@@ -14,20 +21,28 @@ public record BenchOptions(
         int parallelism,
         Path out,
         Path rules,
-        Duration checkpointInterval) {
-    static final Set<String> KNOWN = Set.of("a", "b", "c", "d", "g");
+        Duration checkpointInterval,
+        long kafkaPairs,
+        long maxRate,
+        Duration phase,
+        Duration memoryRun) {
+    static final Set<String> KNOWN = Set.of("a", "b", "c", "d", "e", "f", "g", "h");
 
     /** The defaults of a full or a quick run. */
     public static BenchOptions defaults(boolean quick) {
         return new BenchOptions(
                 quick,
-                new TreeSet<>(Set.of("a", "b", "c", "d", "g")),
-                quick ? 200_000 : 1_000_000,
-                quick ? 1 : 2,
+                new TreeSet<>(quick ? Set.of("a", "b", "c", "e", "f", "h") : KNOWN),
+                quick ? 50_000 : 250_000,
+                1,
                 2,
                 Path.of("benchmarks/target/bench"),
                 Path.of("rules/payments-vs-bills.rules"),
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10),
+                quick ? 50_000 : 300_000,
+                0,
+                Duration.ofSeconds(quick ? 8 : 30),
+                Duration.ofMinutes(quick ? 1 : 10));
     }
 
     /** Parses the flags; null for --help. */
@@ -45,50 +60,65 @@ public record BenchOptions(
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("unknown flag or missing value: " + a);
             }
-            String v = args[++i];
-            o =
-                    switch (a) {
-                        case "--cases" -> o.withCases(v);
-                        case "--pairs" -> o.with(Long.parseLong(v), o.rounds, o.out, o.rules);
-                        case "--rounds" -> o.with(o.pairs, Integer.parseInt(v), o.out, o.rules);
-                        case "--out" -> o.with(o.pairs, o.rounds, Path.of(v), o.rules);
-                        case "--rules" -> o.with(o.pairs, o.rounds, o.out, Path.of(v));
-                        case "--checkpoint-interval-ms" ->
-                                new BenchOptions(
-                                        quick,
-                                        o.cases,
-                                        o.pairs,
-                                        o.rounds,
-                                        o.parallelism,
-                                        o.out,
-                                        o.rules,
-                                        Duration.ofMillis(Long.parseLong(v)));
-                        default -> throw new IllegalArgumentException("unknown flag " + a);
-                    };
+            o = o.with(a, args[++i]);
         }
         return o;
     }
 
-    private BenchOptions withCases(String list) {
+    private BenchOptions with(String flag, String v) {
+        Set<String> c = cases;
+        long p = pairs;
+        int r = rounds;
+        Path o = out;
+        Path ru = rules;
+        Duration ci = checkpointInterval;
+        long kp = kafkaPairs;
+        long mr = maxRate;
+        Duration ph = phase;
+        Duration mem = memoryRun;
+        switch (flag) {
+            case "--cases" -> c = cases(v);
+            case "--pairs" -> p = positive(flag, v);
+            case "--rounds" -> r = (int) positive(flag, v);
+            case "--out" -> o = Path.of(v);
+            case "--rules" -> ru = Path.of(v);
+            case "--checkpoint-interval-ms" -> ci = Duration.ofMillis(positive(flag, v));
+            case "--kafka-pairs" -> kp = positive(flag, v);
+            case "--max-rate" -> mr = positive(flag, v);
+            case "--phase-s" -> ph = Duration.ofSeconds(positive(flag, v));
+            case "--memory-s" -> mem = Duration.ofSeconds(positive(flag, v));
+            default -> throw new IllegalArgumentException("unknown flag " + flag);
+        }
+        return new BenchOptions(quick, c, p, r, parallelism, o, ru, ci, kp, mr, ph, mem);
+    }
+
+    private static long positive(String flag, String v) {
+        try {
+            long n = Long.parseLong(v.trim());
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(
+                flag + " takes a positive whole number, got '" + v + "'");
+    }
+
+    private static Set<String> cases(String list) {
         Set<String> s = new TreeSet<>();
         for (String c : list.split(",")) {
-            String t = c.trim().toLowerCase(java.util.Locale.ROOT);
+            String t = c.trim().toLowerCase(Locale.ROOT);
             if (!KNOWN.contains(t)) {
                 throw new IllegalArgumentException(
                         "--cases takes a comma-separated list of "
                                 + new TreeSet<>(KNOWN)
-                                + " (e, f, h are not implemented yet); got '"
+                                + "; got '"
                                 + c
                                 + "'");
             }
             s.add(t);
         }
-        return new BenchOptions(
-                quick, s, pairs, rounds, parallelism, out, rules, checkpointInterval);
-    }
-
-    private BenchOptions with(long pairs, int rounds, Path out, Path rules) {
-        return new BenchOptions(
-                quick, cases, pairs, rounds, parallelism, out, rules, checkpointInterval);
+        return s;
     }
 }

@@ -62,5 +62,10 @@ class BenchHarnessSmokeTest {
                 .hasMessageContaining("--cases takes a comma-separated list of");
         assertThatThrownBy(() -> BenchOptions.parse("--frobnicate", "1"))
                 .hasMessageContaining("unknown flag --frobnicate");
+        assertThatThrownBy(() -> BenchOptions.parse("--max-rate", "fast"))
+                .hasMessageContaining("--max-rate takes a positive whole number, got 'fast'");
+        BenchOptions o = BenchOptions.parse("--quick", "--cases", "e,f,h", "--memory-s", "30");
+        assertThat(o.cases()).containsExactly("e", "f", "h");
+        assertThat(o.memoryRun()).hasSeconds(30);
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 public final class Results {
     private final List<Outcome> outcomes = new ArrayList<>();
     private final List<String> verdicts = new ArrayList<>();
+    private final List<String> sections = new ArrayList<>();
     private final String setup;
 
     /** Results of a run whose setup line is {@code setup}. */
@@ -58,6 +59,19 @@ public final class Results {
         return v;
     }
 
+    /** Records a target with its measured figure; {@code met} null means no verdict. */
+    public void verdict(String what, String measured, Boolean met) {
+        verdicts.add(
+                String.format(
+                        "| %s | %s | %s |",
+                        what, measured, met == null ? "(no verdict)" : met ? "met" : "**missed**"));
+    }
+
+    /** Adds a Markdown section (a heading and a table) after the verdicts. */
+    public void section(String markdown) {
+        sections.add(markdown);
+    }
+
     /** Correctness counters by case (best round), for the smoke test and the table. */
     public Map<String, Map<String, Long>> counts() {
         Map<String, Map<String, Long>> out = new LinkedHashMap<>();
@@ -87,6 +101,7 @@ public final class Results {
         }
         md.append("\n| target | measured (best round of each) | verdict |\n| --- | --- | --- |\n");
         verdicts.forEach(v -> md.append(v).append('\n'));
+        sections.forEach(x -> md.append('\n').append(x));
         Files.writeString(dir.resolve("results.csv"), csv);
         Files.writeString(dir.resolve("results.md"), md);
     }

@@ -60,4 +60,24 @@ public final class Tally {
         long l = LAST.get();
         return f == Long.MAX_VALUE || l == Long.MIN_VALUE ? Double.NaN : (l - f) / 1e9;
     }
+
+    /**
+     * Waits up to {@code ms} until the {@code matched} counter is set and has not changed for 300
+     * ms (reporters see the operators of the subtasks close one after the other).
+     */
+    public static void awaitMatched(long ms) throws InterruptedException {
+        long until = System.currentTimeMillis() + ms;
+        long last = -1;
+        long stableSince = System.currentTimeMillis();
+        while (System.currentTimeMillis() < until) {
+            long now = get("matched");
+            if (now != last) {
+                last = now;
+                stableSince = System.currentTimeMillis();
+            } else if (now > 0 && System.currentTimeMillis() - stableSince >= 300) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+    }
 }

@@ -8,19 +8,22 @@ import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.metrics.reporter.MetricReporter;
 import org.apache.flink.metrics.reporter.MetricReporterFactory;
 
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A metric reporter for local runs: counters named {@code pairsMatched} go to {@link Tally} when
- * their operator closes, and live {@code pendingEntries} gauges can be summed while a job runs.
+ * their operator closes; live {@code pendingEntries} gauges and RocksDB native gauges ({@code
+ * rocksdb.*}, per column family) can be summed while a job runs.
  */
 public final class TallyReporter implements MetricReporter, MetricReporterFactory {
     /** The configuration key prefix that installs this reporter. */
     public static final String FACTORY_KEY = "metrics.reporter.tally.factory.class";
 
     private static final Set<Gauge<?>> PENDING = ConcurrentHashMap.newKeySet();
+    private static final Map<Gauge<?>, String[]> ROCKSDB = new ConcurrentHashMap<>();
 
     @Override
     public MetricReporter createMetricReporter(Properties properties) {
@@ -38,6 +41,13 @@ public final class TallyReporter implements MetricReporter, MetricReporterFactor
         if (name.equals("pendingEntries") && metric instanceof Gauge<?> g) {
             PENDING.add(g);
         }
+        if (name.startsWith("rocksdb.") && metric instanceof Gauge<?> g) {
+            String cf = group.getAllVariables().getOrDefault("<column_family>", "");
+            if (cf.isEmpty()) {
+                cf = group.getMetricIdentifier(name);
+            }
+            ROCKSDB.put(g, new String[] {name.substring("rocksdb.".length()), cf});
+        }
     }
 
     @Override
@@ -47,6 +57,7 @@ public final class TallyReporter implements MetricReporter, MetricReporterFactor
         }
         if (metric instanceof Gauge<?> g) {
             PENDING.remove(g);
+            ROCKSDB.remove(g);
         }
     }
 
@@ -54,9 +65,34 @@ public final class TallyReporter implements MetricReporter, MetricReporterFactor
     public static long pending() {
         long sum = 0;
         for (Gauge<?> g : PENDING) {
-            Object v = g.getValue();
-            sum += v instanceof Number n ? n.longValue() : 0;
+            sum += value(g);
         }
         return sum;
+    }
+
+    /**
+     * The sum of a RocksDB property (e.g. {@code estimate-num-keys}) over the subtasks and the
+     * column families; timer column families only when {@code timers}.
+     */
+    public static long rocksdb(String property, boolean timers) {
+        long sum = 0;
+        for (Map.Entry<Gauge<?>, String[]> e : ROCKSDB.entrySet()) {
+            boolean timer = e.getValue()[1].contains("_timer_state");
+            if (e.getValue()[0].equals(property) && (timers || !timer)) {
+                sum += value(e.getKey());
+            }
+        }
+        return sum;
+    }
+
+    /** Forgets the gauges of a finished job. */
+    public static void forgetAll() {
+        PENDING.clear();
+        ROCKSDB.clear();
+    }
+
+    private static long value(Gauge<?> g) {
+        Object v = g.getValue();
+        return v instanceof Number n ? n.longValue() : 0;
     }
 }

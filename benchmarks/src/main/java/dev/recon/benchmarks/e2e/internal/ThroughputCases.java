@@ -96,10 +96,7 @@ public final class ThroughputCases {
         StreamExecutionEnvironment env = LocalEnv.env(parallelism, config);
         graph.accept(env);
         env.execute("bench " + name);
-        long until = System.currentTimeMillis() + 3_000; // reporters see operators close late
-        while (Tally.get("matched") == 0 && System.currentTimeMillis() < until) {
-            Thread.sleep(20);
-        }
+        Tally.awaitMatched(3_000); // reporters see operators close late
         Expected e = Expected.of(pairs);
         return new Outcome(name, e.events(), Tally.seconds(), Tally.all());
     }

@@ -1,0 +1,126 @@
+package dev.recon.benchmarks.e2e.internal;
+
+import dev.recon.loadgen.ExpectedAlert;
+import dev.recon.loadgen.FaultClass;
+import dev.recon.loadgen.GroundTruth;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Case f: the engine as deployed, fed by the load generator at a fixed rate; an {@link AlertProbe}
+ * on the alerts topic and a {@link PageProbe} behind {@code --pagers webhook} time every expected
+ * alert against the ground truth's {@code decidedAt}.
+ */
+public final class LatencyCase {
+    private static final double FAULTS = 0.002;
+    private static final long WAIT_AFTER_DECIDED_MS = 20_000;
+
+    private final BenchBroker broker;
+    private final Path work;
+    private final Duration phase;
+    private int runs;
+
+    /** Sends load for {@code phase} per measurement. */
+    public LatencyCase(BenchBroker broker, Path work, Duration phase) {
+        this.broker = broker;
+        this.work = work;
+        this.phase = phase;
+    }
+
+    /**
+     * One job with {@code checkpointMs} and {@code settings}; after a warm-up, one measurement per
+     * rate (events/s), each labelled {@code label} and the rate's share of {@code maxRate}.
+     */
+    public List<LatencyRow> run(
+            String label,
+            long checkpointMs,
+            Map<String, String> settings,
+            double maxRate,
+            double... shares)
+            throws Exception {
+        List<LatencyRow> rows = new ArrayList<>();
+        try (PageProbe pages = new PageProbe();
+                AlertProbe alerts = new AlertProbe(broker.servers());
+                LiveJob job =
+                        LiveJob.start(
+                                broker,
+                                work,
+                                checkpointMs,
+                                List.of(
+                                        "--pagers", "webhook",
+                                        "--webhook-url", pages.url(),
+                                        "--webhook-budget", "100000"),
+                                settings)) {
+            warmUp(alerts);
+            for (double share : shares) {
+                String setup = String.format("%s, %.0f%% of max", label, share * 100);
+                rows.add(measure(setup, maxRate * share, alerts, pages));
+                System.out.println("  " + rows.get(rows.size() - 1).markdown());
+            }
+        }
+        return rows;
+    }
+
+    private void warmUp(AlertProbe alerts) throws InterruptedException {
+        GroundTruth t = broker.send(500, 0, 0.02, runId());
+        long until = System.currentTimeMillis() + 90_000;
+        for (ExpectedAlert e : t.expectedAlerts()) {
+            while (!missing(e) && alerts.seen(e.alertId()) == null) {
+                if (System.currentTimeMillis() > until) {
+                    System.out.println("  warning: warm-up alerts not seen within 90 s; going on");
+                    return;
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    private LatencyRow measure(String setup, double rate, AlertProbe alerts, PageProbe pages)
+            throws InterruptedException {
+        long paymentsPerS = Math.max(1, Math.round(rate / 2));
+        GroundTruth t =
+                broker.send(paymentsPerS * phase.toSeconds(), paymentsPerS, FAULTS, runId());
+        double sent =
+                (t.paymentsSent() + t.billsSent())
+                        / Math.max(0.001, (t.run().finishedAt() - t.run().startedAt()) / 1000.0);
+        long lastDecided =
+                t.expectedAlerts().stream().mapToLong(ExpectedAlert::decidedAt).max().orElse(0);
+        long until = lastDecided + WAIT_AFTER_DECIDED_MS;
+        while (System.currentTimeMillis() < until
+                && t.expectedAlerts().stream().anyMatch(e -> alerts.seen(e.alertId()) == null)) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(500); // pages trail the alerts topic slightly
+        Latencies mismatch = new Latencies();
+        Latencies missing = new Latencies();
+        Latencies paged = new Latencies();
+        int unseen = 0;
+        for (ExpectedAlert e : t.expectedAlerts()) {
+            Long seen = alerts.seen(e.alertId());
+            if (seen == null) {
+                unseen++;
+            } else {
+                (missing(e) ? missing : mismatch).add(seen - e.decidedAt());
+            }
+            Long page = pages.paged(e.alertId());
+            if (page != null) {
+                paged.add(page - e.decidedAt());
+            }
+        }
+        return new LatencyRow(
+                setup, rate, sent, mismatch, missing, paged, t.expectedAlerts().size(), unseen);
+    }
+
+    private static boolean missing(ExpectedAlert e) {
+        return e.faultClass() == FaultClass.BILL_DROPPED
+                || e.faultClass() == FaultClass.ORPHAN_BILL;
+    }
+
+    private String runId() {
+        return "bench_f" + (++runs) + "_" + Long.toString(System.currentTimeMillis(), 36);
+    }
+}
