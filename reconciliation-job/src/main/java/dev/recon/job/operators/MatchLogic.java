@@ -159,7 +159,7 @@ final class MatchLogic {
                 verdicts.paymentMissing(s.getBill(), ts, now, out);
                 expire(ctx, s, MatchPhase.PAYMENT_MISSING, ts);
             }
-            default -> retainOrForget(ctx, s, ts);
+            default -> state.clear(); // retention over: forget the key
         }
     }
 
@@ -201,36 +201,15 @@ final class MatchLogic {
         metrics.pendingRemoved();
         s.setPhase(phase);
         s.setTimer(-1L);
-        s.setRetainUntil(now + rules.verdicts().retentionMs());
-        schedule(ctx, s, s.getRetainUntil());
+        schedule(ctx, s, now + rules.verdicts().retentionMs());
         state.update(s);
     }
 
-    /**
-     * Matched: remember the key for the retention. The deadline timer stays where it is (deleting
-     * and re-registering a RocksDB timer per pair costs more than one extra firing); when it fires
-     * it moves to {@code retain_until}.
-     */
     private void settle(TimerService ctx, MatchState s, long now) {
         s.setPhase(MatchPhase.SETTLED);
         s.setPayment(null);
         s.setBill(null);
-        long until = now + rules.verdicts().retentionMs();
-        s.setRetainUntil(until);
-        if (s.getTimer() < 0 || s.getTimer() > until) {
-            schedule(ctx, s, until);
-        }
-    }
-
-    /** A timer of a decided key fired: forget the key, or wait for the end of its retention. */
-    private void retainOrForget(TimerService ctx, MatchState s, long ts) throws Exception {
-        if (ts >= s.getRetainUntil()) {
-            state.clear(); // retention over: forget the key
-            return;
-        }
-        s.setTimer(-1L); // the firing timer is gone already
-        schedule(ctx, s, s.getRetainUntil());
-        state.update(s);
+        schedule(ctx, s, now + rules.verdicts().retentionMs());
     }
 
     private static void schedule(TimerService ctx, MatchState s, long at) {
@@ -243,15 +222,13 @@ final class MatchLogic {
 
     private static MatchState newState(
             MatchPhase phase, String merchant, String currency, long amount) {
-        // The constructor, not the builder: the builder deep-copies every default on each call.
-        MatchState s = new MatchState();
-        s.setPhase(phase);
-        s.setSeenBills(new ArrayList<>(2));
-        s.setMerchantId(merchant);
-        s.setCurrency(currency);
-        s.setAmountMinor(amount);
-        s.setTimer(-1L);
-        return s;
+        return MatchState.newBuilder()
+                .setPhase(phase)
+                .setSeenBills(new ArrayList<>(2))
+                .setMerchantId(merchant)
+                .setCurrency(currency)
+                .setAmountMinor(amount)
+                .build();
     }
 
     private static SeenBill find(MatchState s, String billId) {
