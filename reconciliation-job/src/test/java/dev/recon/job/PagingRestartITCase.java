@@ -3,10 +3,9 @@ package dev.recon.job;
 import dev.recon.job.testing.Checkpoints;
 import dev.recon.job.testing.InJvmKafka;
 import dev.recon.job.testing.LocalJobs;
-import dev.recon.loadgen.AlertChecker;
+import dev.recon.job.testing.RestartDrill;
 import dev.recon.loadgen.CheckReport;
 import dev.recon.loadgen.GroundTruth;
-import dev.recon.loadgen.LoadGenerator;
 import dev.recon.model.AlertJson;
 import dev.recon.model.avro.Alert;
 import dev.recon.model.avro.AlertAction;
@@ -140,27 +139,11 @@ class PagingRestartITCase {
     }
 
     private GroundTruth generate() {
-        return LoadGenerator.builder()
-                .setBootstrapServers(KAFKA.bootstrapServers())
-                .setEvents(3_000)
-                .setRatePerSecond(500)
-                .setFaultFraction(0.01)
-                .setSeed(23)
-                .setDeadline(Duration.ofMillis(DEADLINE_MS))
-                .setGroundTruthFile(tmp.resolve("truth.json"))
-                .build()
-                .run();
+        return RestartDrill.generate(KAFKA, 23, DEADLINE_MS, tmp.resolve("truth.json"));
     }
 
     private static CheckReport check(GroundTruth truth) {
-        return AlertChecker.builder()
-                .setBootstrapServers(KAFKA.bootstrapServers())
-                .setAlertsTopic("alerts")
-                .setGroundTruth(truth)
-                .setTimeout(Duration.ofSeconds(90))
-                .setQuietPeriod(Duration.ofSeconds(3))
-                .build()
-                .check();
+        return RestartDrill.check(KAFKA, truth);
     }
 
     private static JobOptions options(String startingOffsets, Path keyFile) throws Exception {

@@ -21,11 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,7 +43,7 @@ class ReconciliationKafkaITCase {
 
     @Test
     void detectsEveryInjectedFaultExactlyAndDeadLettersGarbage() throws Exception {
-        int metricsPort = freePort();
+        int metricsPort = PrometheusScrape.freePort();
         JobClient job = startJob(metricsPort);
         try {
             List<byte[]> garbage =
@@ -98,14 +93,15 @@ class ReconciliationKafkaITCase {
                                             .contains("\"topic\":\"payments\"")
                                             .contains("\"reason\""));
 
-            String metrics = scrape(metricsPort);
-            assertThat(sum(metrics, "_eventsIn", "stream=\"payments\""))
+            String metrics = PrometheusScrape.get(metricsPort);
+            assertThat(PrometheusScrape.sum(metrics, "_eventsIn", "stream=\"payments\""))
                     .isEqualTo(truth.paymentsSent());
-            assertThat(sum(metrics, "_eventsIn", "stream=\"bills\"")).isEqualTo(truth.billsSent());
-            assertThat(sum(metrics, "deadLettered", "")).isEqualTo(garbage.size());
-            assertThat(sum(metrics, "recon_pairsMatched", "")).isPositive();
+            assertThat(PrometheusScrape.sum(metrics, "_eventsIn", "stream=\"bills\""))
+                    .isEqualTo(truth.billsSent());
+            assertThat(PrometheusScrape.sum(metrics, "deadLettered", "")).isEqualTo(garbage.size());
+            assertThat(PrometheusScrape.sum(metrics, "recon_pairsMatched", "")).isPositive();
             // Flink's reporter turns '-' in label values into '_'
-            assertThat(sum(metrics, "_breaks", "rule=\"bill_missing\""))
+            assertThat(PrometheusScrape.sum(metrics, "_breaks", "rule=\"bill_missing\""))
                     .isEqualTo(report.perClass().get(FaultClass.BILL_DROPPED).injected());
         } finally {
             job.cancel().get(30, TimeUnit.SECONDS);
@@ -121,10 +117,7 @@ class ReconciliationKafkaITCase {
                         "--checkpoint-interval-ms", "1000",
                         "--parallelism", "2");
         Configuration c = LocalJobs.config(opts, tmp.resolve("cp"));
-        c.setString(
-                "metrics.reporter.prom.factory.class",
-                "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
-        c.setString("metrics.reporter.prom.port", Integer.toString(metricsPort));
+        PrometheusScrape.configure(c, metricsPort);
         return LocalJobs.start(opts, c);
     }
 
@@ -164,39 +157,5 @@ class ReconciliationKafkaITCase {
                     .forEach(r -> out.add(new String(r.value(), StandardCharsets.UTF_8)));
         }
         return out;
-    }
-
-    private static String scrape(int port) throws Exception {
-        HttpResponse<String> r =
-                HttpClient.newHttpClient()
-                        .send(
-                                HttpRequest.newBuilder(
-                                                URI.create("http://127.0.0.1:" + port + "/metrics"))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).isEqualTo(200);
-        return r.body();
-    }
-
-    private static long sum(String metrics, String suffix, String label) {
-        double total = 0;
-        for (String line : metrics.split("\n")) {
-            if (line.startsWith("#") || !line.contains(label)) {
-                continue;
-            }
-            int brace = line.indexOf('{');
-            String name =
-                    brace > 0 ? line.substring(0, brace) : line.substring(0, line.indexOf(' '));
-            if (name.endsWith(suffix)) {
-                total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return Math.round(total);
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -3,11 +3,10 @@ package dev.recon.job;
 import dev.recon.job.testing.Checkpoints;
 import dev.recon.job.testing.InJvmKafka;
 import dev.recon.job.testing.LocalJobs;
-import dev.recon.loadgen.AlertChecker;
+import dev.recon.job.testing.RestartDrill;
 import dev.recon.loadgen.CheckReport;
 import dev.recon.loadgen.FaultClass;
 import dev.recon.loadgen.GroundTruth;
-import dev.recon.loadgen.LoadGenerator;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -67,27 +65,11 @@ class RestartFromCheckpointITCase {
     }
 
     private GroundTruth generate() {
-        return LoadGenerator.builder()
-                .setBootstrapServers(KAFKA.bootstrapServers())
-                .setEvents(3_000)
-                .setRatePerSecond(500)
-                .setFaultFraction(0.01)
-                .setSeed(11)
-                .setDeadline(Duration.ofMillis(DEADLINE_MS))
-                .setGroundTruthFile(tmp.resolve("truth.json"))
-                .build()
-                .run();
+        return RestartDrill.generate(KAFKA, 11, DEADLINE_MS, tmp.resolve("truth.json"));
     }
 
     private static CheckReport check(GroundTruth truth) {
-        return AlertChecker.builder()
-                .setBootstrapServers(KAFKA.bootstrapServers())
-                .setAlertsTopic("alerts")
-                .setGroundTruth(truth)
-                .setTimeout(Duration.ofSeconds(90))
-                .setQuietPeriod(Duration.ofSeconds(3))
-                .build()
-                .check();
+        return RestartDrill.check(KAFKA, truth);
     }
 
     private static JobOptions options(String startingOffsets) throws Exception {

@@ -1,21 +1,17 @@
 package dev.recon.job;
 
 import dev.recon.job.cli.StopLossUnblock;
+import dev.recon.job.stoploss.StopLossFixtures;
 import dev.recon.job.stoploss.StopLossStage;
 import dev.recon.job.testing.InJvmKafka;
 import dev.recon.job.testing.LocalJobs;
 import dev.recon.model.StopLossJson;
 import dev.recon.model.avro.Alert;
-import dev.recon.model.avro.AlertAction;
 import dev.recon.model.avro.RuleMode;
-import dev.recon.model.avro.Severity;
-import dev.recon.model.avro.StopLossAction;
 import dev.recon.model.avro.StopLossCommand;
 import dev.recon.model.avro.StopLossCommandType;
 import dev.recon.model.avro.StopLossMode;
 import dev.recon.model.avro.StopLossOutcome;
-import dev.recon.model.avro.StopLossSpec;
-import dev.recon.model.avro.StopLossTargetKind;
 
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
@@ -204,31 +200,7 @@ class StopLossKafkaITCase {
     }
 
     private static Alert alert(String id, String merchant, long atRisk, long now) {
-        return Alert.newBuilder()
-                .setAlertId(id)
-                .setAction(AlertAction.TRIGGER)
-                .setRuleId("amount-match")
-                .setRuleSetVersion("v1")
-                .setReconciliation("payments-vs-bills")
-                .setSeverity(Severity.CRITICAL)
-                .setMode(RuleMode.ENFORCE)
-                .setKey("p-" + id)
-                .setMerchantId(merchant)
-                .setMessage("break " + id)
-                .setAmountAtRiskMinor(atRisk)
-                .setCurrency("USD")
-                .setEventTime(now)
-                .setDecidedAt(now)
-                .setDetectedAt(now)
-                .setStoploss(
-                        new StopLossSpec(
-                                StopLossAction.BLOCK,
-                                StopLossTargetKind.MERCHANT,
-                                merchant,
-                                1_000L,
-                                600_000L,
-                                600_000L))
-                .build();
+        return StopLossFixtures.alert(id, merchant, atRisk, now, 1_000L, 600_000L, 600_000L);
     }
 
     private static byte[] encode(Alert a) throws Exception {

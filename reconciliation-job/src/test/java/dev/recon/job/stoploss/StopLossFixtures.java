@@ -12,7 +12,7 @@ import dev.recon.model.avro.StopLossTargetKind;
 import java.util.List;
 
 /** Alerts carrying a stop-loss spec, and proposals, as the DSL and the trigger would make them. */
-final class StopLossFixtures {
+public final class StopLossFixtures {
     static final long WINDOW = 60_000;
     static final long TTL = 300_000;
 
@@ -20,6 +20,18 @@ final class StopLossFixtures {
 
     /** An enforced amount-match break against merchant {@code merchant}. */
     static Alert alert(String id, String merchant, long atRisk, long decidedAt, long threshold) {
+        return alert(id, merchant, atRisk, decidedAt, threshold, WINDOW, TTL);
+    }
+
+    /** The same, with its own window and TTL. */
+    public static Alert alert(
+            String id,
+            String merchant,
+            long atRisk,
+            long decidedAt,
+            long threshold,
+            long windowMs,
+            long ttlMs) {
         return Alert.newBuilder()
                 .setAlertId(id)
                 .setAction(AlertAction.TRIGGER)
@@ -42,8 +54,8 @@ final class StopLossFixtures {
                                 .setTargetKind(StopLossTargetKind.MERCHANT)
                                 .setTarget(merchant)
                                 .setThresholdMinor(threshold)
-                                .setWindowMs(WINDOW)
-                                .setTtlMs(TTL)
+                                .setWindowMs(windowMs)
+                                .setTtlMs(ttlMs)
                                 .build())
                 .build();
     }

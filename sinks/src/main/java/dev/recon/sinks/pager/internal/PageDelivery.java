@@ -4,8 +4,6 @@ import dev.recon.model.avro.DeadLetter;
 import dev.recon.model.avro.PageEvent;
 
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -23,7 +21,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link #expire} ends it early.
  */
 final class PageDelivery {
-    private static final Logger LOG = LoggerFactory.getLogger(PageDelivery.class);
     private static final int MAX_BODY_IN_REASON = 500;
 
     private final PageEvent page;
@@ -148,13 +145,8 @@ final class PageDelivery {
         if (reasonOrNull == null) {
             result.complete(List.of());
         } else {
-            DeadLetter letter = d.deadLetters().of(page, reasonOrNull, request.redactedBody());
-            LOG.warn(
-                    "page {} ({}) not delivered: {}",
-                    page.getPageKey(),
-                    page.getAction(),
-                    letter.getReason());
-            result.complete(List.of(letter));
+            result.complete(
+                    List.of(d.deadLetters().logged(page, reasonOrNull, request.redactedBody())));
         }
         done.complete(null);
         return true;

@@ -88,13 +88,7 @@ public final class PagerDeliveryFunction extends RichAsyncFunction<PageEvent, De
             request = renderer.render(page, Instant.now());
         } catch (RuntimeException e) {
             String reason = "cannot render the page: " + e;
-            DeadLetter letter = deliverer.deadLetters().of(page, reason, null);
-            LOG.warn(
-                    "page {} ({}) not delivered: {}",
-                    page.getPageKey(),
-                    page.getAction(),
-                    letter.getReason());
-            result.complete(List.of(letter));
+            result.complete(List.of(deliverer.deadLetters().logged(page, reason, null)));
             deliverer.metrics().rejected.inc();
             return;
         }
