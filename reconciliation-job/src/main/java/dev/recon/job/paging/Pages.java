@@ -26,7 +26,6 @@ final class Pages {
         amounts.put(a.getCurrency(), a.getAmountAtRiskMinor());
         return PageState.newBuilder()
                 .setEpisode(episode)
-                .setActive(true)
                 .setReconciliation(a.getReconciliation())
                 .setRuleId(a.getRuleId())
                 .setMerchantId(a.getMerchantId())

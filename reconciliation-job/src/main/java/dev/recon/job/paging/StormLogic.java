@@ -44,7 +44,7 @@ final class StormLogic {
         long now = timers.currentProcessingTime();
         PageState s = state.value();
         open.put(a.getAlertId(), a.getAmountAtRiskMinor());
-        if (s == null || !s.getActive()) {
+        if (!active(s)) {
             long episode = s == null ? 1 : s.getEpisode() + 1;
             long oldTimer = s == null ? -1 : s.getTimer();
             s = Pages.open(a, episode, now);
@@ -63,7 +63,7 @@ final class StormLogic {
             throws Exception {
         PageState s = state.value();
         Long amount = open.get(a.getAlertId());
-        if (s == null || !s.getActive() || amount == null) {
+        if (!active(s) || amount == null) {
             return;
         }
         long now = timers.currentProcessingTime();
@@ -74,7 +74,6 @@ final class StormLogic {
         if (s.getOpenBreaks() > 0) {
             s.setDirty(true);
         } else {
-            s.setActive(false);
             s.setDirty(false);
             open.clear();
             metrics.pagesResolved.inc();
@@ -92,14 +91,14 @@ final class StormLogic {
         }
         s.setTimer(-1L);
         if (ts - s.getLastActivity() >= expiryMs) {
-            if (s.getActive()) {
+            if (active(s)) {
                 metrics.pagesExpired.inc();
             }
             state.clear();
             open.clear();
             return;
         }
-        if (s.getActive()) {
+        if (active(s)) {
             PageAction action = s.getDirty() ? PageAction.UPDATE : PageAction.REFRESH;
             s.setDirty(false);
             out.collect(Pages.event(key, s, action, s.getLastBreakAt(), ts));
@@ -108,6 +107,11 @@ final class StormLogic {
             schedule(s, s.getLastActivity() + expiryMs, timers);
         }
         state.update(s);
+    }
+
+    /** An episode is open while any of its breaks is (breaks that never heal stay open). */
+    private static boolean active(PageState s) {
+        return s != null && s.getOpenBreaks() > 0;
     }
 
     /** Moves the key's one timer to {@code at}. */
