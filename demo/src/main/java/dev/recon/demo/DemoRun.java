@@ -32,17 +32,7 @@ import java.util.concurrent.TimeUnit;
 /** One demo run: owns the broker, the job and the temporary folders, and stops them all. */
 final class DemoRun implements AutoCloseable {
     static final int WARM_UP_PAIRS = 50;
-    private static final String[] TOPICS = {
-        "payments",
-        "bills",
-        "alerts",
-        "dead-letters",
-        "rules-control",
-        "rules-audit",
-        "stoploss-control",
-        "stoploss-commands",
-        "stoploss-audit"
-    };
+    private static final String[] TOPICS = JobOptions.defaultTopics();
 
     private final DemoOptions opts;
     private final PrintStream out;

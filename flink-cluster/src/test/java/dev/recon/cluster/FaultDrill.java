@@ -1,5 +1,6 @@
 package dev.recon.cluster;
 
+import dev.recon.job.JobOptions;
 import dev.recon.loadgen.AlertChecker;
 import dev.recon.loadgen.CheckReport;
 import dev.recon.loadgen.ClassResult;
@@ -16,9 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the cluster fault tests share: the cluster, job args, load, the exact check, waits. */
 final class FaultDrill {
-    static final String[] TOPICS = {
-        "payments", "bills", "alerts", "dead-letters", "rules-control", "rules-audit"
-    };
+    static final String[] TOPICS = JobOptions.defaultTopics();
 
     private FaultDrill() {}
 

@@ -226,6 +226,22 @@ public record JobOptions(
         return List.copyOf(all);
     }
 
+    /** The topics the job reads and writes under their default names, to create them. */
+    public static String[] defaultTopics() {
+        return java.util.stream.Stream.of(
+                        PAYMENTS,
+                        BILLS,
+                        ALERTS,
+                        DEAD,
+                        CONTROL,
+                        AUDIT,
+                        STOPLOSS_CONTROL,
+                        STOPLOSS_COMMANDS,
+                        STOPLOSS_AUDIT)
+                .map(Flag::defaultValue)
+                .toArray(String[]::new);
+    }
+
     /** Parses the command line; {@code --help} is the caller's to check with {@link #wantsHelp}. */
     public static JobOptions parse(String[] args) throws UsageException {
         return from(Flags.parse(args, FLAGS));

@@ -1,5 +1,6 @@
 package dev.recon.job.testing;
 
+import dev.recon.job.JobOptions;
 import dev.recon.kafka.KafkaBroker;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -12,17 +13,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class InJvmKafka implements BeforeAllCallback, AfterAllCallback {
     /** The topics the job reads and writes. */
-    public static final String[] TOPICS = {
-        "payments",
-        "bills",
-        "alerts",
-        "dead-letters",
-        "rules-control",
-        "rules-audit",
-        "stoploss-control",
-        "stoploss-commands",
-        "stoploss-audit"
-    };
+    public static final String[] TOPICS = JobOptions.defaultTopics();
 
     private KafkaBroker broker;
 

@@ -1,5 +1,6 @@
 package dev.recon.benchmarks.e2e.internal;
 
+import dev.recon.job.JobOptions;
 import dev.recon.kafka.KafkaBroker;
 import dev.recon.loadgen.GroundTruth;
 import dev.recon.loadgen.LoadGenerator;
@@ -9,9 +10,7 @@ import java.time.Duration;
 /** A real Kafka broker (separate JVM) with the job's topics, and the load generator against it. */
 public final class BenchBroker implements AutoCloseable {
     /** The topics the Kafka-wired job reads and writes. */
-    static final String[] TOPICS = {
-        "payments", "bills", "alerts", "dead-letters", "rules-control", "rules-audit"
-    };
+    static final String[] TOPICS = JobOptions.defaultTopics();
 
     private final KafkaBroker broker;
 
