@@ -32,6 +32,8 @@ public record JobOptions(
         Duration retention,
         String amountTolerance,
         Duration checkpointInterval,
+        boolean unalignedCheckpoints,
+        Duration bufferTimeout,
         int parallelism,
         Duration outOfOrderness,
         Duration idleness,
@@ -101,6 +103,22 @@ public record JobOptions(
                     "ms",
                     "10000",
                     "checkpoint interval; 0 disables checkpoints (not for production)");
+    static final Flag ALIGNMENT =
+            Flag.of(
+                    "checkpoint-alignment",
+                    "unaligned|aligned",
+                    "unaligned",
+                    "unaligned checkpoints let barriers overtake records in flight, so a"
+                            + " checkpoint never holds alerts back under load (in-flight records are"
+                            + " stored with it); aligned makes smaller checkpoints");
+    static final Flag BUFFER_TIMEOUT =
+            Flag.of(
+                    "buffer-timeout-ms",
+                    "ms",
+                    "10",
+                    "longest a record waits in a network buffer between operators; lower"
+                            + " raises alerts sooner, higher gives more throughput (Flink's"
+                            + " default is 100)");
     static final Flag PARALLELISM =
             Flag.of("parallelism", "n", "0", "job parallelism; 0 uses the cluster default");
     static final Flag OOO =
@@ -203,6 +221,8 @@ public record JobOptions(
                             RETENTION,
                             TOLERANCE,
                             CHECKPOINT,
+                            ALIGNMENT,
+                            BUFFER_TIMEOUT,
                             PARALLELISM,
                             OOO,
                             IDLENESS,
@@ -279,6 +299,8 @@ public record JobOptions(
                 Duration.ofMillis(f.getLong(RETENTION, 1, 86_400_000L * 30)),
                 tolerance,
                 Duration.ofMillis(f.getLong(CHECKPOINT, 0, 3_600_000)),
+                unaligned(f),
+                Duration.ofMillis(f.getLong(BUFFER_TIMEOUT, 0, 60_000)),
                 (int) f.getLong(PARALLELISM, 0, 4096),
                 Duration.ofMillis(f.getLong(OOO, 0, 3_600_000)),
                 Duration.ofMillis(f.getLong(IDLENESS, 1, 3_600_000)),
@@ -294,6 +316,15 @@ public record JobOptions(
                 f.get(STOPLOSS_AUDIT),
                 f.get(STOPLOSS_CONTROL),
                 PagingOptions.from(f));
+    }
+
+    private static boolean unaligned(Flags f) throws UsageException {
+        String mode = f.get(ALIGNMENT);
+        if (!List.of("unaligned", "aligned").contains(mode)) {
+            throw new UsageException(
+                    "--checkpoint-alignment must be unaligned or aligned, got '" + mode + "'");
+        }
+        return mode.equals("unaligned");
     }
 
     private static String stopLossMode(Flags f) throws UsageException {

@@ -6,6 +6,7 @@ import dev.recon.job.operators.Lateness;
 
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.StateBackendOptions;
@@ -76,7 +77,10 @@ public final class ReconciliationMain {
                 .withStopLoss(opts.stopLoss());
     }
 
-    /** Job-level configuration: RocksDB, checkpoints, no Kryo fallback, parallelism. */
+    /**
+     * Job-level configuration: RocksDB, checkpoints and their alignment, the network buffer
+     * timeout, no Kryo fallback, parallelism.
+     */
     public static Configuration jobConfig(JobOptions opts) {
         Configuration c = new Configuration();
         c.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
@@ -88,12 +92,16 @@ public final class ReconciliationMain {
                 ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         if (!opts.checkpointInterval().isZero()) {
             c.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, opts.checkpointInterval());
-            // Aligned (exactly-once) barriers: a checkpoint never holds state whose alerts
-            // have not yet reached the at-least-once sink, so a restore cannot drop an alert.
+            // Exactly-once checkpoints: a checkpoint never holds state whose alerts have not
+            // reached the at-least-once sink, so a restore cannot drop an alert. Unaligned, the
+            // records still in flight (alerts among them) are stored with the checkpoint and
+            // replayed on restore, so the guarantee holds, and a barrier waits for no backlog.
             c.set(
                     CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE,
                     CheckpointingMode.EXACTLY_ONCE);
+            c.set(CheckpointingOptions.ENABLE_UNALIGNED, opts.unalignedCheckpoints());
         }
+        c.set(ExecutionOptions.BUFFER_TIMEOUT, opts.bufferTimeout());
         if (opts.parallelism() > 0) {
             c.set(
                     org.apache.flink.configuration.CoreOptions.DEFAULT_PARALLELISM,

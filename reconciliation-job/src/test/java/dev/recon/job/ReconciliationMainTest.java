@@ -1,10 +1,15 @@
 package dev.recon.job;
 
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,5 +75,31 @@ class ReconciliationMainTest {
         assertThat(o.kafkaProperties().getProperty("sasl.jaas.config"))
                 .isEqualTo("secret-password");
         assertThat(o.toString()).contains("sasl.jaas.config").doesNotContain("secret-password");
+    }
+
+    @Test
+    void checkpointsAreUnalignedAndBuffersFlushWithin10MsUnlessToldOtherwise() throws Exception {
+        Configuration deployed =
+                ReconciliationMain.jobConfig(
+                        JobOptions.parse(new String[] {"--bootstrap-servers", "x:1"}));
+        assertThat(deployed.get(CheckpointingOptions.ENABLE_UNALIGNED)).isTrue();
+        assertThat(deployed.get(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE))
+                .isEqualTo(CheckpointingMode.EXACTLY_ONCE);
+        assertThat(deployed.get(ExecutionOptions.BUFFER_TIMEOUT)).isEqualTo(Duration.ofMillis(10));
+
+        Configuration told =
+                ReconciliationMain.jobConfig(
+                        JobOptions.parse(
+                                new String[] {
+                                    "--bootstrap-servers", "x:1",
+                                    "--checkpoint-alignment", "aligned",
+                                    "--buffer-timeout-ms", "100"
+                                }));
+        assertThat(told.get(CheckpointingOptions.ENABLE_UNALIGNED)).isFalse();
+        assertThat(told.get(ExecutionOptions.BUFFER_TIMEOUT)).isEqualTo(Duration.ofMillis(100));
+
+        assertThat(run("--bootstrap-servers", "x:1", "--checkpoint-alignment", "loose"))
+                .isEqualTo(2);
+        assertThat(err()).contains("--checkpoint-alignment must be unaligned or aligned");
     }
 }

@@ -31,7 +31,18 @@ public final class LocalEnv {
         c.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("256m"));
         c.setString(TallyReporter.FACTORY_KEY, TallyReporter.class.getName());
         c.setString("metrics.reporter.tally.interval", "3600 s");
+        overrides(c);
         return c;
+    }
+
+    /** Flink options given as {@code -Dbench.flink.<key>=<value>}, for trying a lever by hand. */
+    private static void overrides(Configuration c) {
+        String prefix = "bench.flink.";
+        for (String name : System.getProperties().stringPropertyNames()) {
+            if (name.startsWith(prefix)) {
+                c.setString(name.substring(prefix.length()), System.getProperty(name));
+            }
+        }
     }
 
     /** A local environment with {@code parallelism} and the configuration. */
