@@ -106,10 +106,10 @@ public record JobOptions(
     static final Flag ALIGNMENT =
             Flag.of(
                     "checkpoint-alignment",
-                    "unaligned|aligned",
-                    "unaligned",
+                    "aligned|unaligned",
+                    "aligned",
                     "unaligned checkpoints let barriers overtake records in flight, so a"
-                            + " checkpoint never holds alerts back under load (in-flight records are"
+                            + " checkpoint holds alerts back less under load (in-flight records are"
                             + " stored with it); aligned makes smaller checkpoints");
     static final Flag BUFFER_TIMEOUT =
             Flag.of(
@@ -322,7 +322,7 @@ public record JobOptions(
         String mode = f.get(ALIGNMENT);
         if (!List.of("unaligned", "aligned").contains(mode)) {
             throw new UsageException(
-                    "--checkpoint-alignment must be unaligned or aligned, got '" + mode + "'");
+                    "--checkpoint-alignment must be aligned or unaligned, got '" + mode + "'");
         }
         return mode.equals("unaligned");
     }

@@ -78,11 +78,11 @@ class ReconciliationMainTest {
     }
 
     @Test
-    void checkpointsAreUnalignedAndBuffersFlushWithin10MsUnlessToldOtherwise() throws Exception {
+    void checkpointsAreAlignedAndBuffersFlushWithin10MsUnlessToldOtherwise() throws Exception {
         Configuration deployed =
                 ReconciliationMain.jobConfig(
                         JobOptions.parse(new String[] {"--bootstrap-servers", "x:1"}));
-        assertThat(deployed.get(CheckpointingOptions.ENABLE_UNALIGNED)).isTrue();
+        assertThat(deployed.get(CheckpointingOptions.ENABLE_UNALIGNED)).isFalse();
         assertThat(deployed.get(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE))
                 .isEqualTo(CheckpointingMode.EXACTLY_ONCE);
         assertThat(deployed.get(ExecutionOptions.BUFFER_TIMEOUT)).isEqualTo(Duration.ofMillis(10));
@@ -92,14 +92,14 @@ class ReconciliationMainTest {
                         JobOptions.parse(
                                 new String[] {
                                     "--bootstrap-servers", "x:1",
-                                    "--checkpoint-alignment", "aligned",
+                                    "--checkpoint-alignment", "unaligned",
                                     "--buffer-timeout-ms", "100"
                                 }));
-        assertThat(told.get(CheckpointingOptions.ENABLE_UNALIGNED)).isFalse();
+        assertThat(told.get(CheckpointingOptions.ENABLE_UNALIGNED)).isTrue();
         assertThat(told.get(ExecutionOptions.BUFFER_TIMEOUT)).isEqualTo(Duration.ofMillis(100));
 
         assertThat(run("--bootstrap-servers", "x:1", "--checkpoint-alignment", "loose"))
                 .isEqualTo(2);
-        assertThat(err()).contains("--checkpoint-alignment must be unaligned or aligned");
+        assertThat(err()).contains("--checkpoint-alignment must be aligned or unaligned");
     }
 }

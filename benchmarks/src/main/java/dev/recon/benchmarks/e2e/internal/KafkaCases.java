@@ -67,7 +67,7 @@ public final class KafkaCases {
     private void latency(LatencyCase f, double max) throws Exception {
         List<LatencyRow> rows =
                 f.run(
-                        "as deployed (checkpoints 10 s, unaligned; buffer timeout 10 ms)",
+                        "as deployed (checkpoints 10 s, aligned; buffer timeout 10 ms)",
                         10_000,
                         Map.of(),
                         max,
@@ -124,8 +124,8 @@ public final class KafkaCases {
                 "lever: heap timers (RocksDB state)",
                 new Lever(10_000, Map.of("state.backend.rocksdb.timer-service.factory", "HEAP")));
         l.put(
-                "lever: aligned checkpoints (deployed unaligned)",
-                new Lever(10_000, Map.of("execution.checkpointing.unaligned.enabled", "false")));
+                "lever: unaligned checkpoints (deployed aligned)",
+                new Lever(10_000, Map.of("execution.checkpointing.unaligned.enabled", "true")));
         return l;
     }
 
