@@ -38,7 +38,7 @@ class RestartFromCheckpointITCase {
         JobClient job = LocalJobs.start(first, LocalJobs.config(first, checkpoints));
         CompletableFuture<GroundTruth> generation = CompletableFuture.supplyAsync(this::generate);
 
-        Thread.sleep(3_000); // mid-stream: the generator runs for about 6 s
+        Thread.sleep(3_000); // mid-stream: the generator runs for about 12 s
         Path jobDir = checkpoints.resolve(job.getJobID().toString());
         Path checkpoint = Checkpoints.awaitCompleted(jobDir, 2);
         job.cancel().get(30, TimeUnit.SECONDS);
