@@ -38,7 +38,7 @@ class RestartFromCheckpointITCase {
         JobClient job = LocalJobs.start(first, LocalJobs.config(first, checkpoints));
         CompletableFuture<GroundTruth> generation = CompletableFuture.supplyAsync(this::generate);
 
-        Thread.sleep(3_000); // mid-stream: the generator runs for about 12 s
+        Thread.sleep(3_000); // mid-stream: the generator runs for about 6 s
         Path jobDir = checkpoints.resolve(job.getJobID().toString());
         Path checkpoint = Checkpoints.awaitCompleted(jobDir, 1); // one is enough, and sooner
         job.cancel().get(30, TimeUnit.SECONDS);

@@ -16,7 +16,7 @@ public final class RestartDrill {
     public static GroundTruth generate(InJvmKafka kafka, long seed, long deadlineMs, Path truth) {
         return LoadGenerator.builder()
                 .setBootstrapServers(kafka.bootstrapServers())
-                .setEvents(6_000) // 12 s: a restart lands mid-stream even on a slow machine
+                .setEvents(3_000)
                 .setRatePerSecond(500)
                 .setFaultFraction(0.01)
                 .setSeed(seed)
