@@ -115,7 +115,7 @@ public record JobOptions(
             Flag.of(
                     "buffer-timeout-ms",
                     "ms",
-                    "10",
+                    "100",
                     "longest a record waits in a network buffer between operators; lower"
                             + " raises alerts sooner, higher gives more throughput (Flink's"
                             + " default is 100)");

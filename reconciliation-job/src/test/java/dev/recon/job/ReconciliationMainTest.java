@@ -78,14 +78,14 @@ class ReconciliationMainTest {
     }
 
     @Test
-    void checkpointsAreAlignedAndBuffersFlushWithin10MsUnlessToldOtherwise() throws Exception {
+    void checkpointsAreAlignedAndBuffersFlushWithin100MsUnlessToldOtherwise() throws Exception {
         Configuration deployed =
                 ReconciliationMain.jobConfig(
                         JobOptions.parse(new String[] {"--bootstrap-servers", "x:1"}));
         assertThat(deployed.get(CheckpointingOptions.ENABLE_UNALIGNED)).isFalse();
         assertThat(deployed.get(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE))
                 .isEqualTo(CheckpointingMode.EXACTLY_ONCE);
-        assertThat(deployed.get(ExecutionOptions.BUFFER_TIMEOUT)).isEqualTo(Duration.ofMillis(10));
+        assertThat(deployed.get(ExecutionOptions.BUFFER_TIMEOUT)).isEqualTo(Duration.ofMillis(100));
 
         Configuration told =
                 ReconciliationMain.jobConfig(
@@ -93,10 +93,10 @@ class ReconciliationMainTest {
                                 new String[] {
                                     "--bootstrap-servers", "x:1",
                                     "--checkpoint-alignment", "unaligned",
-                                    "--buffer-timeout-ms", "100"
+                                    "--buffer-timeout-ms", "10"
                                 }));
         assertThat(told.get(CheckpointingOptions.ENABLE_UNALIGNED)).isTrue();
-        assertThat(told.get(ExecutionOptions.BUFFER_TIMEOUT)).isEqualTo(Duration.ofMillis(100));
+        assertThat(told.get(ExecutionOptions.BUFFER_TIMEOUT)).isEqualTo(Duration.ofMillis(10));
 
         assertThat(run("--bootstrap-servers", "x:1", "--checkpoint-alignment", "loose"))
                 .isEqualTo(2);

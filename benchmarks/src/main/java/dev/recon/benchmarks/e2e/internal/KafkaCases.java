@@ -67,7 +67,7 @@ public final class KafkaCases {
     private void latency(LatencyCase f, double max) throws Exception {
         List<LatencyRow> rows =
                 f.run(
-                        "as deployed (checkpoints 10 s, aligned; buffer timeout 10 ms)",
+                        "as deployed (checkpoints 10 s, aligned; buffer timeout 100 ms)",
                         10_000,
                         Map.of(),
                         max,
@@ -118,8 +118,8 @@ public final class KafkaCases {
         Map<String, Lever> l = new LinkedHashMap<>();
         l.put("lever: checkpoints 1 s", new Lever(1_000, Map.of()));
         l.put(
-                "lever: buffer timeout 100 ms (Flink's default; deployed 10 ms)",
-                new Lever(10_000, Map.of("execution.buffer-timeout.interval", "100 ms")));
+                "lever: buffer timeout 10 ms (deployed 100 ms)",
+                new Lever(10_000, Map.of("execution.buffer-timeout.interval", "10 ms")));
         l.put(
                 "lever: heap timers (RocksDB state)",
                 new Lever(10_000, Map.of("state.backend.rocksdb.timer-service.factory", "HEAP")));
