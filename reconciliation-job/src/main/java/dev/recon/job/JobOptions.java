@@ -43,6 +43,7 @@ public record JobOptions(
         String rulesPath,
         String rulesBundleJson,
         Duration allowedLateness,
+        Duration lagHold,
         String stopLossMode,
         int stopLossCap,
         String stopLossCommandsTopic,
@@ -172,6 +173,14 @@ public record JobOptions(
                     "a record this far behind the event-time watermark is still reconciled; a"
                             + " later one goes to the dead-letter topic and raises a late-event"
                             + " alert");
+    static final Flag LAG_HOLD =
+            Flag.of(
+                    "lag-hold-ms",
+                    "ms",
+                    "300000",
+                    "a missing verdict waits up to this long past its deadline while the"
+                            + " counterpart stream is still being read but behind the deadline in"
+                            + " its own event time (a lagging consumer); 0 never waits");
     static final Flag STOPLOSS =
             Flag.of(
                     "stoploss",
@@ -232,6 +241,7 @@ public record JobOptions(
                             CONTROL,
                             AUDIT,
                             LATENESS,
+                            LAG_HOLD,
                             STOPLOSS,
                             STOPLOSS_CAP,
                             STOPLOSS_COMMANDS,
@@ -310,6 +320,7 @@ public record JobOptions(
                 f.get(RULES),
                 rulesBundle(f),
                 Duration.ofMillis(f.getLong(LATENESS, 0, 86_400_000L * 30)),
+                Duration.ofMillis(f.getLong(LAG_HOLD, 0, 86_400_000L)),
                 stopLossMode(f),
                 (int) f.getLong(STOPLOSS_CAP, 1, 100_000),
                 f.get(STOPLOSS_COMMANDS),

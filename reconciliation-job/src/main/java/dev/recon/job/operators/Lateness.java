@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The lateness policy: a record whose event time is more than the allowed lateness behind the
- * current watermark is too late to reconcile. Before the first watermark nothing is late.
+ * The event-time policy: a record whose event time is more than the allowed lateness behind the
+ * current watermark is too late to reconcile (before the first watermark nothing is late); a
+ * missing verdict waits up to the lag hold while the counterpart stream lags ({@link
+ * StreamProgress}).
  */
 public final class Lateness implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -14,14 +16,36 @@ public final class Lateness implements Serializable {
     /** The default allowed lateness: 1 h, far beyond the counterparts a deadline waits for. */
     public static final Duration DEFAULT_ALLOWED = Duration.ofHours(1);
 
-    private final long allowedMs;
+    /** The default lag hold: a missing verdict waits at most 5 min for a lagging stream. */
+    public static final Duration DEFAULT_LAG_HOLD = Duration.ofMinutes(5);
 
-    /** A policy that reconciles records up to {@code allowed} behind the watermark. */
+    private final long allowedMs;
+    private final long lagHoldMs;
+
+    /** A policy with {@code allowed} lateness and the {@link #DEFAULT_LAG_HOLD}. */
     public Lateness(Duration allowed) {
+        this(allowed, DEFAULT_LAG_HOLD);
+    }
+
+    /**
+     * A policy that reconciles records up to {@code allowed} behind the watermark, and holds a
+     * missing verdict up to {@code lagHold} past its deadline while the counterpart stream is still
+     * being read but behind the deadline in its own event time (zero: never hold).
+     */
+    public Lateness(Duration allowed, Duration lagHold) {
         if (allowed == null || allowed.isNegative()) {
             throw new IllegalArgumentException("allowed lateness must be >= 0, got " + allowed);
         }
+        if (lagHold == null || lagHold.isNegative()) {
+            throw new IllegalArgumentException("lag hold must be >= 0, got " + lagHold);
+        }
         this.allowedMs = allowed.toMillis();
+        this.lagHoldMs = lagHold.toMillis();
+    }
+
+    /** How long past its deadline a missing verdict may wait for a lagging counterpart stream. */
+    public long lagHoldMs() {
+        return lagHoldMs;
     }
 
     /** The allowed lateness in ms. */

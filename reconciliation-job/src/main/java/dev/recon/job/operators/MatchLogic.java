@@ -26,6 +26,8 @@ final class MatchLogic {
     private final ActiveRules rules;
     private final MatchMetrics metrics;
     private final LatenessGate lateness;
+    private final StreamProgress progress = new StreamProgress();
+    private final long lagHoldMs;
     private long startedAt = -1; // the first element or timer, in processing time
 
     MatchLogic(
@@ -37,6 +39,8 @@ final class MatchLogic {
         this.rules = rules;
         this.metrics = metrics;
         this.lateness = new LatenessGate(lateness, rules, metrics);
+        this.lagHoldMs = lateness.lagHoldMs();
+        metrics.progress(progress);
     }
 
     /** A payment arrived; beyond the allowed lateness it goes to {@code late} instead. */
@@ -47,6 +51,7 @@ final class MatchLogic {
         metrics.leftIn.inc();
         long now = ctx.currentProcessingTime();
         startedAt(now);
+        progress.leftRead(p.getEventTime(), now);
         if (!verdicts.acceptsPayment(p)) {
             metrics.leftFilteredOut.inc(); // not reconciled: no state, no timer, no alert
             return;
@@ -95,6 +100,7 @@ final class MatchLogic {
         metrics.rightIn.inc();
         long now = ctx.currentProcessingTime();
         startedAt(now);
+        progress.rightRead(b.getEventTime(), now);
         if (!verdicts.acceptsBill(b)) {
             metrics.rightFilteredOut.inc(); // not reconciled: no state, no timer, no alert
             return;
@@ -147,7 +153,7 @@ final class MatchLogic {
             return; // a timer that was replaced; should not happen, harmless if it does
         }
         long now = ctx.currentProcessingTime();
-        if (deferredAfterStart(ctx, s, now, verdicts)) {
+        if (deferredAfterStart(ctx, s, now, verdicts) || heldForLag(ctx, s, ts, now, verdicts)) {
             return;
         }
         switch (s.getPhase()) {
@@ -186,6 +192,40 @@ final class MatchLogic {
         schedule(ctx, s, earliest);
         state.update(s);
         metrics.deferredVerdicts.inc();
+        return true;
+    }
+
+    /**
+     * A due verdict waits while the counterpart stream is still arriving but has not reached the
+     * deadline in its own event time (its consumer lags, the counterpart may be in the backlog), at
+     * most the lag hold past the time it first fell due.
+     */
+    private boolean heldForLag(TimerService ctx, MatchState s, long ts, long now, Verdicts verdicts)
+            throws Exception {
+        boolean awaitingBill = s.getPhase() == MatchPhase.AWAITING_BILL;
+        if (lagHoldMs == 0 || !awaitingBill && s.getPhase() != MatchPhase.AWAITING_PAYMENT) {
+            return false;
+        }
+        long dueAt = s.getDueAt() >= 0 ? s.getDueAt() : ts;
+        long at =
+                awaitingBill
+                        ? progress.recheckAt(
+                                false,
+                                s.getPayment().getEventTime(),
+                                verdicts.rightDeadlineMs(),
+                                now)
+                        : progress.recheckAt(
+                                true, s.getBill().getEventTime(), verdicts.leftDeadlineMs(), now);
+        if (at < 0 || now >= dueAt + lagHoldMs) {
+            return false;
+        }
+        if (s.getDueAt() < 0) {
+            s.setDueAt(dueAt);
+            metrics.heldVerdicts.inc();
+        }
+        s.setTimer(-1L); // the firing timer is gone already
+        schedule(ctx, s, Math.min(at, dueAt + lagHoldMs));
+        state.update(s);
         return true;
     }
 

@@ -32,10 +32,15 @@ final class MatchMetrics {
     final Counter resolves;
     final Counter deferredVerdicts;
 
+    /** Missing verdicts that waited for a lagging counterpart stream (each counted once). */
+    final Counter heldVerdicts;
+
     /** Records beyond the allowed lateness: not reconciled, sent to the late-data output. */
     final Counter lateEvents;
 
     private final MetricGroup group;
+    private final MetricGroup left;
+    private final MetricGroup right;
     private final Map<String, RuleMetrics> rules = new HashMap<>();
     private long pending;
 
@@ -51,8 +56,17 @@ final class MatchMetrics {
         this.redeliveries = group.counter("redeliveriesIgnored");
         this.resolves = group.counter("resolves");
         this.deferredVerdicts = group.counter("deferredVerdicts");
+        this.heldVerdicts = group.counter("heldVerdicts");
         this.lateEvents = group.counter("lateEvents");
         group.gauge("pendingEntries", () -> pending);
+        this.left = left;
+        this.right = right;
+    }
+
+    /** Registers how far each stream's newest event time is behind the wall clock. */
+    void progress(StreamProgress p) {
+        left.gauge("eventTimeLagMs", () -> p.leftLagMs(System.currentTimeMillis()));
+        right.gauge("eventTimeLagMs", () -> p.rightLagMs(System.currentTimeMillis()));
     }
 
     void pendingAdded() {

@@ -61,8 +61,18 @@ class MatchFunctionTest {
         return harness("exact", snapshot);
     }
 
+    /** A harness with the exact tolerance and this event-time policy. */
+    static Harness harness(Lateness lateness) throws Exception {
+        return harness("exact", null, lateness);
+    }
+
     private static Harness harness(String tolerance, OperatorSubtaskState snapshot)
             throws Exception {
+        return harness(tolerance, snapshot, new Lateness(Lateness.DEFAULT_ALLOWED));
+    }
+
+    private static Harness harness(
+            String tolerance, OperatorSubtaskState snapshot, Lateness lateness) throws Exception {
         var provider =
                 new DefaultRuleSetProvider(
                         Duration.ofMillis(DEADLINE),
@@ -73,7 +83,8 @@ class MatchFunctionTest {
         var harness =
                 new Harness(
                         new CoBroadcastWithKeyedOperator<>(
-                                new MatchFunction(provider), List.of(MatchFunction.RULES)),
+                                new MatchFunction(provider, lateness),
+                                List.of(MatchFunction.RULES)),
                         MatchFunction::keyOf,
                         Types.STRING,
                         1,
@@ -513,6 +524,14 @@ class MatchFunctionTest {
             return ((HeapKeyedStateBackend<?>) getOperator().getKeyedStateBackend())
                     .numKeyValueStateEntries();
         }
+    }
+
+    static long deadline() {
+        return DEADLINE;
+    }
+
+    static long retention() {
+        return RETENTION;
     }
 
     private void pay(PaymentEvent p) throws Exception {
