@@ -100,6 +100,11 @@ class ReconciliationKafkaITCase {
                     .isEqualTo(truth.billsSent());
             assertThat(PrometheusScrape.sum(metrics, "deadLettered", "")).isEqualTo(garbage.size());
             assertThat(PrometheusScrape.sum(metrics, "recon_pairsMatched", "")).isPositive();
+            assertThat(metrics)
+                    .as("how far each stream is read behind, and the verdicts held for it")
+                    .containsPattern("recon_stream_eventTimeLagMs\\{[^}]*stream=\"payments\"")
+                    .containsPattern("recon_stream_eventTimeLagMs\\{[^}]*stream=\"bills\"")
+                    .contains("recon_heldVerdicts");
             // Flink's reporter turns '-' in label values into '_'
             assertThat(PrometheusScrape.sum(metrics, "_breaks", "rule=\"bill_missing\""))
                     .isEqualTo(report.perClass().get(FaultClass.BILL_DROPPED).injected());
