@@ -3,6 +3,7 @@ package dev.recon.benchmarks;
 import dev.recon.benchmarks.dsl.AmountRuleBenchmark;
 import dev.recon.benchmarks.dsl.RuleSetBenchmark;
 import dev.recon.benchmarks.matcher.MatcherBenchmark;
+import dev.recon.benchmarks.matcher.StateCodersBenchmark;
 
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -29,7 +30,7 @@ import java.util.TreeMap;
  * <pre>
  * usage: BenchMain [--quick] [REGEX...]
  *   --quick   1 fork, 3 short iterations: a rough run in under 3 minutes
- *   REGEX     only the benchmarks matching (default: all three classes)
+ *   REGEX     only the benchmarks matching (default: all four classes)
  * </pre>
  *
  * The full run uses each benchmark's own annotations (2 forks, 5 warm-up and 5 measured
@@ -62,6 +63,7 @@ public final class BenchMain {
             includes.add(AmountRuleBenchmark.class.getSimpleName());
             includes.add(RuleSetBenchmark.class.getSimpleName());
             includes.add(MatcherBenchmark.class.getSimpleName());
+            includes.add(StateCodersBenchmark.class.getSimpleName());
         }
         ChainedOptionsBuilder opts =
                 new OptionsBuilder()
@@ -164,6 +166,16 @@ public final class BenchMain {
                             verdict(many.over(one), n.equals("100") ? RULES_TARGET : 0));
                 }
             }
+        }
+        Score walking = scores.get("StateCodersBenchmark.writeAndRead coders=walking");
+        Score generated = scores.get("StateCodersBenchmark.writeAndRead coders=generated");
+        if (walking != null && generated != null) {
+            out.println();
+            out.println(
+                    "== the matcher's state record, written and read back (StateCodersBenchmark) ==");
+            out.printf(
+                    "  generated coders %7.1f ns/op, schema-walking %7.1f ns/op  %s%n",
+                    generated.mean(), walking.mean(), verdict(generated.over(walking), 0));
         }
         out.println();
         out.println("== the rules alone, no Flink (RuleSetBenchmark) ==");

@@ -6,6 +6,7 @@ import dev.recon.benchmarks.dsl.AmountRuleBenchmark;
 import dev.recon.benchmarks.dsl.RuleSetBenchmark;
 import dev.recon.benchmarks.matcher.MatcherBenchmark;
 import dev.recon.benchmarks.matcher.MatcherDriver;
+import dev.recon.benchmarks.matcher.StateCodersBenchmark;
 import dev.recon.rules.PairRule;
 
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,17 @@ class BenchmarksSmokeTest {
         }
         assertThat(actual).isEqualTo(expected).isPositive();
         assertThat(handWritten).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"walking", "generated"})
+    void stateCodersBenchmarkReadsBackWhatItWrote(String coders) throws Exception {
+        StateCodersBenchmark b = new StateCodersBenchmark();
+        b.coders = coders;
+        b.setUp();
+        var first = b.writeAndRead();
+        assertThat(first.getPayment().getPaymentId()).isEqualTo("p-0");
+        assertThat(b.writeAndRead()).isEqualTo(first);
     }
 
     @ParameterizedTest

@@ -15,6 +15,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.EitherTypeInfo;
+import org.apache.flink.formats.avro.typeutils.AvroFactory;
 import org.apache.flink.formats.avro.typeutils.AvroTypeInfo;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.types.Either;
@@ -91,6 +92,7 @@ public final class MatchFunction
 
     @Override
     public void open(OpenContext ctx) {
+        fastStateCoders(getRuntimeContext().getUserCodeClassLoader());
         RuleSet initial = initialRules.load();
         var recon = initial.reconciliations().get(0);
         MatchMetrics metrics =
@@ -135,6 +137,23 @@ public final class MatchFunction
     public void onTimer(long ts, OnTimerContext ctx, Collector<Alert> out) throws Exception {
         adoptRestoredRules(ctx);
         logic.onTimer(ts, ctx.timerService(), out);
+    }
+
+    /**
+     * Makes {@link #STATE}'s Avro serializer use the encoders and decoders generated into {@link
+     * MatchState} instead of Avro's schema-walking ones: the same bytes in about 0.7x the time
+     * ({@code StateCodersBenchmark}). It is the model instance Flink's Avro serializer uses, so the
+     * switch is per class and JVM-wide.
+     */
+    static void fastStateCoders(ClassLoader cl) {
+        model(cl).setCustomCoders(true);
+    }
+
+    /** The Avro model Flink's serializer uses for {@link MatchState} (its {@code MODEL$}). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static org.apache.avro.specific.SpecificData model(ClassLoader cl) {
+        Class type = MatchState.class; // Flink's signature mistypes the class parameter
+        return AvroFactory.getSpecificDataForClass(type, cl);
     }
 
     /** After a restore, the pushed rule set in broadcast state replaces the start-up one. */
