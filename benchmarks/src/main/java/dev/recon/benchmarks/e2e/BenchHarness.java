@@ -90,6 +90,14 @@ public final class BenchHarness {
                                 System.getProperty("java.version"),
                                 Runtime.getRuntime().availableProcessors(),
                                 o.rounds()));
+        warmUp(
+                o,
+                new ThroughputCases(
+                        LocalEnv.config(work, o.checkpointInterval()),
+                        o.parallelism(),
+                        warmUpPairs(o),
+                        5_000),
+                rules);
         boolean throughput = o.cases().stream().anyMatch(List.of("a", "b", "c", "d")::contains);
         for (int round = 1; throughput && round <= o.rounds(); round++) {
             for (String c : List.of("a", "b", "c", "d")) {
@@ -116,6 +124,37 @@ public final class BenchHarness {
             new KafkaCases(o, r, work).run(LocalEnv.config(work, o.checkpointInterval()), rules);
         }
         return r;
+    }
+
+    /**
+     * One untimed run of each selected in-JVM case (and of the engine, which e, f and h run) on
+     * fewer pairs, so the JIT and the MiniCluster's first start do not land in the first timed
+     * figure.
+     */
+    private static void warmUp(BenchOptions o, ThroughputCases warm, RuleSetProvider rules)
+            throws Exception {
+        for (String c : List.of("a", "b", "c", "d")) {
+            boolean engineForKafka =
+                    c.equals("b") && o.cases().stream().anyMatch(List.of("e", "f", "h")::contains);
+            if (!o.cases().contains(c) && !engineForKafka) {
+                continue;
+            }
+            Outcome out =
+                    switch (c) {
+                        case "a" -> warm.passThrough();
+                        case "b" -> warm.engine(rules);
+                        case "c" -> warm.handWritten();
+                        default -> warm.sql();
+                    };
+            System.out.printf(
+                    "warm-up %-16s %,12.0f events/s %6.1f s (not recorded)%n",
+                    out.name(), out.rate(), out.seconds());
+        }
+    }
+
+    /** Half the timed pairs, at most 50,000. */
+    static long warmUpPairs(BenchOptions o) {
+        return Math.max(1, Math.min(o.pairs() / 2, 50_000));
     }
 
     static RuleSetProvider rules(Path file) throws IOException {

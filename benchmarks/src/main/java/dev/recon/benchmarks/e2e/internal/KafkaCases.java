@@ -47,6 +47,10 @@ public final class KafkaCases {
 
     private double endToEnd(EndToEndCase e, RuleSetProvider rules) throws Exception {
         e.preload(o.kafkaPairs());
+        for (Outcome warm : List.of(e.engine(rules), e.readOnly())) { // Kafka clients' JIT
+            System.out.printf(
+                    "warm-up %-24s %,12.0f events/s (not recorded)%n", warm.name(), warm.rate());
+        }
         Outcome engine = e.engine(rules);
         print(engine);
         r.add(engine);
