@@ -38,10 +38,23 @@ public final class Fingerprints {
         return nonZero(mix(h, p.getSourceSystem()));
     }
 
+    /** Mixes the string's UTF-8 bytes, without encoding (or allocating) while it is ASCII. */
     private static long mix(long h, String s) {
         if (s == null) {
             return mix(h, -1L);
         }
+        long start = h;
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                return mixEncoded(start, s);
+            }
+            h = (h ^ c) * PRIME;
+        }
+        return (h ^ 0xff) * PRIME; // field separator
+    }
+
+    private static long mixEncoded(long h, String s) {
         for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
             h = (h ^ (b & 0xff)) * PRIME;
         }
