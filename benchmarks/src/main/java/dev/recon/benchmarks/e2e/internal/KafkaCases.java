@@ -101,6 +101,7 @@ public final class KafkaCases {
                                 l.getKey(),
                                 l.getValue().checkpointMs(),
                                 l.getValue().settings(),
+                                l.getValue().args(),
                                 max,
                                 0.25,
                                 0.8));
@@ -116,7 +117,11 @@ public final class KafkaCases {
         r.section(md.toString());
     }
 
-    private record Lever(long checkpointMs, Map<String, String> settings) {}
+    private record Lever(long checkpointMs, Map<String, String> settings, List<String> args) {
+        Lever(long checkpointMs, Map<String, String> settings) {
+            this(checkpointMs, settings, List.of());
+        }
+    }
 
     private static Map<String, Lever> levers() {
         Map<String, Lever> l = new LinkedHashMap<>();
@@ -130,6 +135,9 @@ public final class KafkaCases {
         l.put(
                 "lever: unaligned checkpoints (deployed aligned)",
                 new Lever(10_000, Map.of("execution.checkpointing.unaligned.enabled", "true")));
+        l.put(
+                "lever: no lag hold (deployed 5 min)",
+                new Lever(10_000, Map.of(), List.of("--lag-hold-ms", "0")));
         return l;
     }
 

@@ -42,6 +42,20 @@ public final class LatencyCase {
             double maxRate,
             double... shares)
             throws Exception {
+        return run(label, checkpointMs, settings, List.of(), maxRate, shares);
+    }
+
+    /** As {@link #run(String, long, Map, double, double...)}, with more job flags {@code args}. */
+    public List<LatencyRow> run(
+            String label,
+            long checkpointMs,
+            Map<String, String> settings,
+            List<String> args,
+            double maxRate,
+            double... shares)
+            throws Exception {
+        List<String> flags = new ArrayList<>(args);
+        flags.addAll(List.of("--pagers", "webhook", "--webhook-budget", "100000"));
         List<LatencyRow> rows = new ArrayList<>();
         try (PageProbe pages = new PageProbe();
                 AlertProbe alerts = new AlertProbe(broker.servers());
@@ -50,12 +64,9 @@ public final class LatencyCase {
                                 broker,
                                 work,
                                 checkpointMs,
-                                List.of(
-                                        "--pagers", "webhook",
-                                        "--webhook-url", pages.url(),
-                                        "--webhook-budget", "100000"),
+                                withUrl(flags, pages.url()),
                                 settings)) {
-            warmUp(alerts);
+            warmUp(alerts, maxRate * shares[0]);
             for (double share : shares) {
                 String setup = String.format("%s, %.0f%% of max", label, share * 100);
                 rows.add(measure(setup, maxRate * share, alerts, pages));
@@ -65,8 +76,20 @@ public final class LatencyCase {
         return rows;
     }
 
-    private void warmUp(AlertProbe alerts) throws InterruptedException {
-        GroundTruth t = broker.send(500, 0, 0.02, runId());
+    private static List<String> withUrl(List<String> flags, String url) {
+        List<String> all = new ArrayList<>(flags);
+        all.addAll(List.of("--webhook-url", url));
+        return all;
+    }
+
+    /**
+     * Untimed: the first rate for half a phase, at most 10 s (the JIT, RocksDB's first files, the
+     * first checkpoint), then waits until its alerts are readable.
+     */
+    private void warmUp(AlertProbe alerts, double rate) throws InterruptedException {
+        long paymentsPerS = Math.max(1, Math.round(rate / 2));
+        long seconds = Math.min(10, Math.max(1, phase.toSeconds() / 2));
+        GroundTruth t = broker.send(paymentsPerS * seconds, paymentsPerS, 0.02, runId());
         long until = System.currentTimeMillis() + 90_000;
         for (ExpectedAlert e : t.expectedAlerts()) {
             while (!missing(e) && alerts.seen(e.alertId()) == null) {
