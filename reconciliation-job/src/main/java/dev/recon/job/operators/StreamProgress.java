@@ -30,14 +30,16 @@ final class StreamProgress {
     /**
      * When to look again at a missing verdict that is due now, or -1 when it should be issued: the
      * record of {@code eventTime} waits for a counterpart on the left ({@code counterpartLeft}) or
-     * the right stream, at most {@code deadlineMs} later in that stream's event time.
+     * the right stream, at most {@code deadlineMs} later in that stream's event time. The stream
+     * must reach nine tenths of the deadline: the last tenth allows for ordinary differences in
+     * read latency, so that only a real lag delays a verdict.
      */
     long recheckAt(boolean counterpartLeft, long eventTime, long deadlineMs, long now) {
         Side c = counterpartLeft ? left : right;
         if (c.maxEventTime == Long.MIN_VALUE || now - c.lastArrival >= QUIET_MS) {
             return -1; // quiet (or never seen): nothing is in flight that could still match
         }
-        long behind = saturatedAdd(eventTime, deadlineMs) - c.maxEventTime;
+        long behind = saturatedAdd(eventTime, deadlineMs - deadlineMs / 10) - c.maxEventTime;
         if (behind <= 0) {
             return -1; // the counterpart stream has passed the deadline in its own time
         }

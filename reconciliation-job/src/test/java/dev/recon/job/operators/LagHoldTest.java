@@ -51,14 +51,29 @@ class LagHoldTest {
         h = MatchFunctionTest.harness(new Lateness(Lateness.DEFAULT_ALLOWED));
         h.setProcessingTime(0);
         payAt("p1", T);
+        long passes = T + DEADLINE - DEADLINE / 10; // a tenth of the deadline allows for jitter
         long t = 0;
-        for (; T - 8_000 + t <= T + DEADLINE; t += 250) { // 8 s behind, up to the deadline
+        for (; T - 8_000 + t < passes; t += 250) { // 8 s behind
             h.setProcessingTime(t);
             assertThat(verdictsFor("p1")).as("held at %d ms", t).isEmpty();
             billAt("b-other-" + t, "p-other-" + t, T - 8_000 + t);
         }
+        h.setProcessingTime(t);
+        billAt("b-other-" + t, "p-other-" + t, passes);
         h.setProcessingTime(t + 250); // the bills stream reached the deadline 250 ms ago
         assertThat(verdictsFor("p1")).containsExactly("bill-missing");
+    }
+
+    @Test
+    void aStreamReadALittleSlowerThanTheOtherHoldsNothing() throws Exception {
+        h = MatchFunctionTest.harness(new Lateness(Lateness.DEFAULT_ALLOWED));
+        h.setProcessingTime(0);
+        payAt("p1", T);
+        for (long t = 0; t <= DEADLINE; t += 250) { // bills read 200 ms behind payments
+            h.setProcessingTime(t);
+            billAt("b-other-" + t, "p-other-" + t, T - 200 + t);
+        }
+        assertThat(verdictsFor("p1")).as("due at the deadline").containsExactly("bill-missing");
     }
 
     @Test
