@@ -72,7 +72,7 @@ public final class ReconciliationMain {
                         new KafkaInputs(opts),
                         new KafkaOutputs(opts),
                         opts.rules(),
-                        new Lateness(opts.allowedLateness(), opts.lagHold()))
+                        new Lateness(opts.allowedLateness(), opts.lagHold(), opts.outOfOrderness()))
                 .withPaging(opts.paging().paging(!opts.checkpointInterval().isZero()))
                 .withStopLoss(opts.stopLoss());
     }

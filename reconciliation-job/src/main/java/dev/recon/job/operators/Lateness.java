@@ -19,8 +19,12 @@ public final class Lateness implements Serializable {
     /** The default lag hold: a missing verdict waits at most 5 min for a lagging stream. */
     public static final Duration DEFAULT_LAG_HOLD = Duration.ofMinutes(5);
 
+    /** The default bound on out-of-orderness the sources' watermarks allow for (2 s). */
+    public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ofSeconds(2);
+
     private final long allowedMs;
     private final long lagHoldMs;
+    private final long outOfOrdernessMs;
 
     /** A policy with {@code allowed} lateness and the {@link #DEFAULT_LAG_HOLD}. */
     public Lateness(Duration allowed) {
@@ -33,6 +37,19 @@ public final class Lateness implements Serializable {
      * being read but behind the deadline in its own event time (zero: never hold).
      */
     public Lateness(Duration allowed, Duration lagHold) {
+        this(allowed, lagHold, DEFAULT_OUT_OF_ORDERNESS);
+    }
+
+    /**
+     * As above, for watermarks that trail the newest event time of each partition by {@code
+     * outOfOrderness}: a verdict also waits while the watermark shows a partition of the
+     * counterpart stream behind the deadline.
+     */
+    public Lateness(Duration allowed, Duration lagHold, Duration outOfOrderness) {
+        if (outOfOrderness == null || outOfOrderness.isNegative()) {
+            throw new IllegalArgumentException(
+                    "out-of-orderness must be >= 0, got " + outOfOrderness);
+        }
         if (allowed == null || allowed.isNegative()) {
             throw new IllegalArgumentException("allowed lateness must be >= 0, got " + allowed);
         }
@@ -41,6 +58,12 @@ public final class Lateness implements Serializable {
         }
         this.allowedMs = allowed.toMillis();
         this.lagHoldMs = lagHold.toMillis();
+        this.outOfOrdernessMs = outOfOrderness.toMillis();
+    }
+
+    /** How far the sources' watermarks trail the newest event time of each partition, in ms. */
+    public long outOfOrdernessMs() {
+        return outOfOrdernessMs;
     }
 
     /** How long past its deadline a missing verdict may wait for a lagging counterpart stream. */

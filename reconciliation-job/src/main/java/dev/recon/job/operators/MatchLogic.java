@@ -26,7 +26,7 @@ final class MatchLogic {
     private final ActiveRules rules;
     private final MatchMetrics metrics;
     private final LatenessGate lateness;
-    private final StreamProgress progress = new StreamProgress();
+    private final StreamProgress progress;
     private final long lagHoldMs;
     private long startedAt = -1; // the first element or timer, in processing time
 
@@ -40,6 +40,7 @@ final class MatchLogic {
         this.metrics = metrics;
         this.lateness = new LatenessGate(lateness, rules, metrics);
         this.lagHoldMs = lateness.lagHoldMs();
+        this.progress = new StreamProgress(lateness.outOfOrdernessMs());
         metrics.progress(progress);
     }
 
@@ -196,9 +197,10 @@ final class MatchLogic {
     }
 
     /**
-     * A due verdict waits while the counterpart stream is still arriving but has not reached the
-     * deadline in its own event time (its consumer lags, the counterpart may be in the backlog), at
-     * most the lag hold past the time it first fell due.
+     * A due verdict waits while the counterpart stream, or one of its partitions (the watermark),
+     * is still being read but has not reached the deadline in its own event time (its consumer
+     * lags, the counterpart may be in the backlog), at most the lag hold past the time it first
+     * fell due.
      */
     private boolean heldForLag(TimerService ctx, MatchState s, long ts, long now, Verdicts verdicts)
             throws Exception {
@@ -207,15 +209,21 @@ final class MatchLogic {
             return false;
         }
         long dueAt = s.getDueAt() >= 0 ? s.getDueAt() : ts;
+        long wm = ctx.currentWatermark();
         long at =
                 awaitingBill
                         ? progress.recheckAt(
                                 false,
                                 s.getPayment().getEventTime(),
                                 verdicts.rightDeadlineMs(),
+                                wm,
                                 now)
                         : progress.recheckAt(
-                                true, s.getBill().getEventTime(), verdicts.leftDeadlineMs(), now);
+                                true,
+                                s.getBill().getEventTime(),
+                                verdicts.leftDeadlineMs(),
+                                wm,
+                                now);
         if (at < 0 || now >= dueAt + lagHoldMs) {
             return false;
         }

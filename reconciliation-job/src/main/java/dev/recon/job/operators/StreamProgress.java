@@ -1,11 +1,13 @@
 package dev.recon.job.operators;
 
 /**
- * How far each input of one matcher subtask has been read: the newest event time seen and when a
- * record last arrived. A missing verdict waits while the counterpart stream is still arriving but
- * has not yet reached the verdict's deadline in its own event time: its consumer lags behind the
- * other one, and the counterpart may still be in its backlog. A quiet counterpart stream (nothing
- * for {@link #QUIET_MS}) holds nothing back.
+ * How far each input of one matcher subtask has been read: the newest event time seen, when a
+ * record last arrived, and the watermark (the slowest partition still being read). A missing
+ * verdict waits while the inputs are still arriving but the counterpart stream, or one of its
+ * partitions, has not yet reached the verdict's deadline in its own event time: its consumer lags,
+ * and the counterpart may still be in the backlog. A quiet stream (nothing for {@link #QUIET_MS})
+ * holds nothing back, and a quiet partition stops holding the watermark back after the sources'
+ * idleness timeout.
  */
 final class StreamProgress {
     /** A stream with no record for this long is quiet, not lagging. */
@@ -14,8 +16,20 @@ final class StreamProgress {
     /** The shortest wait between two checks of a held verdict. */
     static final long MIN_RECHECK_MS = 50;
 
+    /**
+     * The watermark trails the slowest partition's newest record by the out-of-orderness bound and
+     * by up to this much more: its emission interval (200 ms) and the way through the network.
+     */
+    static final long WATERMARK_SLACK_MS = 500;
+
     private final Side left = new Side();
     private final Side right = new Side();
+    private final long outOfOrdernessMs;
+
+    /** Progress judged with watermarks that trail event time by {@code outOfOrdernessMs}. */
+    StreamProgress(long outOfOrdernessMs) {
+        this.outOfOrdernessMs = outOfOrdernessMs;
+    }
 
     /** A left (payments) record of {@code eventTime} arrived at processing time {@code now}. */
     void leftRead(long eventTime, long now) {
@@ -32,18 +46,44 @@ final class StreamProgress {
      * record of {@code eventTime} waits for a counterpart on the left ({@code counterpartLeft}) or
      * the right stream, at most {@code deadlineMs} later in that stream's event time. The stream
      * must reach nine tenths of the deadline: the last tenth allows for ordinary differences in
-     * read latency, so that only a real lag delays a verdict.
+     * read latency, so that only a real lag delays a verdict. Its newest record shows how far the
+     * stream as a whole has come; {@code watermark} shows how far its slowest partition has.
      */
-    long recheckAt(boolean counterpartLeft, long eventTime, long deadlineMs, long now) {
-        Side c = counterpartLeft ? left : right;
-        if (c.maxEventTime == Long.MIN_VALUE || now - c.lastArrival >= QUIET_MS) {
-            return -1; // quiet (or never seen): nothing is in flight that could still match
-        }
-        long behind = saturatedAdd(eventTime, deadlineMs - deadlineMs / 10) - c.maxEventTime;
+    long recheckAt(
+            boolean counterpartLeft, long eventTime, long deadlineMs, long watermark, long now) {
+        long need = saturatedAdd(eventTime, deadlineMs - deadlineMs / 10);
+        long behind =
+                Math.max(
+                        streamBehind(counterpartLeft ? left : right, need, now),
+                        watermarkBehind(need, watermark, now));
         if (behind <= 0) {
-            return -1; // the counterpart stream has passed the deadline in its own time
+            return -1;
         }
-        return now + Math.max(MIN_RECHECK_MS, Math.min(behind, deadlineMs));
+        long quietIn = Math.min(left.quietIn(now), right.quietIn(now)); // quiet releases it
+        return now + Math.max(MIN_RECHECK_MS, Math.min(behind, Math.min(deadlineMs, quietIn)));
+    }
+
+    /** How far the stream's newest record is behind {@code need}; 0 when it is quiet. */
+    private static long streamBehind(Side c, long need, long now) {
+        if (c.maxEventTime == Long.MIN_VALUE || now - c.lastArrival >= QUIET_MS) {
+            return 0; // quiet (or never seen): nothing is in flight that could still match
+        }
+        return need - c.maxEventTime;
+    }
+
+    /**
+     * How far the slowest partition still being read is behind {@code need}, judged by the
+     * watermark; 0 before the first watermark or when no input has arrived for {@link #QUIET_MS}.
+     */
+    private long watermarkBehind(long need, long watermark, long now) {
+        long lastArrival = Math.max(left.lastArrival, right.lastArrival);
+        if (watermark == Long.MIN_VALUE
+                || lastArrival == Long.MIN_VALUE
+                || now - lastArrival >= QUIET_MS) {
+            return 0; // no watermark yet, or nothing arriving that could still match
+        }
+        long reached = saturatedAdd(watermark, outOfOrdernessMs + WATERMARK_SLACK_MS);
+        return need - reached;
     }
 
     /** How far the left stream's newest event time is behind {@code now}, 0 before any record. */
@@ -71,6 +111,14 @@ final class StreamProgress {
                 maxEventTime = eventTime;
             }
             lastArrival = now;
+        }
+
+        /** How long until this stream is quiet unless a record arrives; MAX when it is already. */
+        long quietIn(long now) {
+            if (lastArrival == Long.MIN_VALUE || now - lastArrival >= QUIET_MS) {
+                return Long.MAX_VALUE;
+            }
+            return lastArrival + QUIET_MS - now;
         }
 
         long lagMs(long now) {

@@ -17,12 +17,13 @@ import static dev.recon.job.testing.Records.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the lag hold: a missing verdict waits while the counterpart stream is read behind the
- * deadline in its own event time, and only then.
+ * Tests for the lag hold: a missing verdict waits while the counterpart stream, or one of its
+ * partitions (the watermark), is read behind the deadline in its own event time, and only then.
  */
 class LagHoldTest {
     private static final long DEADLINE = MatchFunctionTest.deadline();
     private static final long T = 1_000_000; // event time of the pending payment
+    private static final long OUT_OF_ORDERNESS = Lateness.DEFAULT_OUT_OF_ORDERNESS.toMillis();
 
     private Harness h;
 
@@ -77,6 +78,60 @@ class LagHoldTest {
     }
 
     @Test
+    void aLaggingPartitionHoldsTheVerdictThoughItsStreamIsAhead() throws Exception {
+        h = MatchFunctionTest.harness(new Lateness(Lateness.DEFAULT_ALLOWED));
+        h.processBroadcastWatermark(Long.MAX_VALUE); // the rules input holds nothing back
+        h.setProcessingTime(0);
+        payAt("p1", T);
+        long need = T + DEADLINE - DEADLINE / 10;
+        long t = 0;
+        for (; partitionAt(t) + StreamProgress.WATERMARK_SLACK_MS < need; t += 250) {
+            h.setProcessingTime(t);
+            assertThat(verdictsFor("p1")).as("held at %d ms", t).isEmpty();
+            billAt("b-other-" + t, "p-other-" + t, T + t); // one bills partition is current
+            h.processWatermark(partitionAt(t) - OUT_OF_ORDERNESS); // the other is 8 s behind
+        }
+        h.setProcessingTime(t + StreamProgress.QUIET_MS);
+        assertThat(verdictsFor("p1"))
+                .as("issued once the slowest partition passed the deadline")
+                .containsExactly("bill-missing");
+    }
+
+    @Test
+    void aWatermarkThatTrailsByTheUsualIntervalHoldsNothing() throws Exception {
+        h = MatchFunctionTest.harness(new Lateness(Lateness.DEFAULT_ALLOWED));
+        h.processBroadcastWatermark(Long.MAX_VALUE);
+        h.setProcessingTime(0);
+        payAt("p1", T);
+        for (long t = 0; t <= DEADLINE; t += 200) { // emitted every 200 ms, 300 ms in transit
+            h.setProcessingTime(t);
+            billAt("b-other-" + t, "p-other-" + t, T + t);
+            h.processWatermark(T + t - 300 - OUT_OF_ORDERNESS - 1);
+        }
+        assertThat(verdictsFor("p1")).as("due at the deadline").containsExactly("bill-missing");
+    }
+
+    @Test
+    void aWatermarkHeldBackByASilentSubtaskHoldsAtMostAQuietPeriod() throws Exception {
+        h = MatchFunctionTest.harness(new Lateness(Lateness.DEFAULT_ALLOWED));
+        h.processBroadcastWatermark(Long.MAX_VALUE);
+        h.processWatermark(T - 60_000); // and never advances
+        h.setProcessingTime(0);
+        payAt("p1", T);
+        long last = DEADLINE - 100; // the last record of either stream
+        for (long t = 0; t <= last; t += 100) {
+            h.setProcessingTime(t);
+            billAt("b-other-" + t, "p-other-" + t, T + t);
+        }
+        h.setProcessingTime(DEADLINE);
+        assertThat(verdictsFor("p1")).as("held while records still arrive").isEmpty();
+        h.setProcessingTime(last + StreamProgress.QUIET_MS + StreamProgress.MIN_RECHECK_MS);
+        assertThat(verdictsFor("p1"))
+                .as("issued once nothing arrived for a quiet period")
+                .containsExactly("bill-missing");
+    }
+
+    @Test
     void aQuietCounterpartStreamHoldsNothing() throws Exception {
         h = MatchFunctionTest.harness(new Lateness(Lateness.DEFAULT_ALLOWED));
         h.setProcessingTime(0);
@@ -115,6 +170,11 @@ class LagHoldTest {
             billAt("b-other-" + t, "p-other-" + t, T - 60_000);
         }
         assertThat(verdictsFor("p1")).containsExactly("bill-missing");
+    }
+
+    /** The newest event time of the lagging partition at processing time {@code t}. */
+    private static long partitionAt(long t) {
+        return T - 8_000 + t;
     }
 
     private static Duration ofSeconds(long s) {
