@@ -59,8 +59,8 @@ final class StreamProgress {
         if (behind <= 0) {
             return -1;
         }
-        long quietIn = Math.min(left.quietIn(now), right.quietIn(now)); // quiet releases it
-        return now + Math.max(MIN_RECHECK_MS, Math.min(behind, Math.min(deadlineMs, quietIn)));
+        // not sooner than needed: under a real lag many keys are held, each with its own timer
+        return now + Math.max(MIN_RECHECK_MS, Math.min(behind, deadlineMs));
     }
 
     /** How far the stream's newest record is behind {@code need}; 0 when it is quiet. */
@@ -111,14 +111,6 @@ final class StreamProgress {
                 maxEventTime = eventTime;
             }
             lastArrival = now;
-        }
-
-        /** How long until this stream is quiet unless a record arrives; MAX when it is already. */
-        long quietIn(long now) {
-            if (lastArrival == Long.MIN_VALUE || now - lastArrival >= QUIET_MS) {
-                return Long.MAX_VALUE;
-            }
-            return lastArrival + QUIET_MS - now;
         }
 
         long lagMs(long now) {
