@@ -179,8 +179,9 @@ public record JobOptions(
                     "ms",
                     "300000",
                     "a missing verdict waits up to this long past its deadline while the"
-                            + " counterpart stream is still being read but behind the deadline in"
-                            + " its own event time (a lagging consumer); 0 never waits");
+                            + " counterpart stream, or one of its partitions, is still being read"
+                            + " but behind the deadline in its own event time (a lagging"
+                            + " consumer); 0 never waits");
     static final Flag STOPLOSS =
             Flag.of(
                     "stoploss",
