@@ -150,10 +150,14 @@ final class MatchLogic {
     void onTimer(long ts, TimerService ctx, Collector<Alert> out) throws Exception {
         Verdicts verdicts = rules.verdicts();
         MatchState s = state.value();
+        long now = ctx.currentProcessingTime();
+        if (s != null && s.getPhase() == MatchPhase.SETTLED) {
+            forgetOrWait(ctx, s, now);
+            return;
+        }
         if (s == null || s.getTimer() != ts) {
             return; // a timer that was replaced; should not happen, harmless if it does
         }
-        long now = ctx.currentProcessingTime();
         if (deferredAfterStart(ctx, s, now, verdicts) || heldForLag(ctx, s, ts, now, verdicts)) {
             return;
         }
@@ -167,6 +171,19 @@ final class MatchLogic {
                 expire(ctx, s, MatchPhase.PAYMENT_MISSING, ts);
             }
             default -> state.clear(); // retention over: forget the key
+        }
+    }
+
+    /**
+     * A settled key's timer fired: the key is forgotten once its retention is over, else the timer
+     * comes back then. A key settled before {@code forget_at} existed has -1: its timer was the
+     * retention timer.
+     */
+    private void forgetOrWait(TimerService ctx, MatchState s, long now) {
+        if (now >= s.getForgetAt()) {
+            state.clear();
+        } else {
+            ctx.registerProcessingTimeTimer(s.getForgetAt()); // same time, same timer: no duplicate
         }
     }
 
@@ -253,11 +270,21 @@ final class MatchLogic {
         state.update(s);
     }
 
+    /**
+     * The key matched: it keeps only its fingerprints until the retention is over. The timer it has
+     * (the deadline's, usually) stays: deleting it and registering another on every match costs the
+     * hot path two timer operations, while letting it fire and come back at the end of the
+     * retention costs one registration, off the path of a deciding event.
+     */
     private void settle(TimerService ctx, MatchState s, long now) {
+        long forgetAt = now + rules.verdicts().retentionMs();
         s.setPhase(MatchPhase.SETTLED);
         s.setPayment(null);
         s.setBill(null);
-        schedule(ctx, s, now + rules.verdicts().retentionMs());
+        s.setForgetAt(forgetAt);
+        if (s.getTimer() < 0 || s.getTimer() > forgetAt) {
+            schedule(ctx, s, forgetAt);
+        }
     }
 
     private static void schedule(TimerService ctx, MatchState s, long at) {

@@ -112,6 +112,46 @@ class MatchFunctionTest {
     }
 
     @Test
+    void aMatchedKeyIsKeptForTheRetentionFromItsMatchThoughItsDeadlineTimerFiresFirst()
+            throws Exception {
+        h.setProcessingTime(0);
+        pay(payment("p1", 1000));
+        h.setProcessingTime(1_000);
+        send(bill("b1", "p1", 1000));
+        h.setProcessingTime(DEADLINE); // the deadline timer, left in place by the match, fires
+        assertThat(h.numKeyedStateEntries()).as("kept for the retention").isEqualTo(1);
+        assertThat(h.numProcessingTimeTimers()).as("back for the retention's end").isEqualTo(1);
+        h.setProcessingTime(1_000 + RETENTION - 1);
+        send(bill("b1", "p1", 1000)); // a redelivery within the retention is still recognised
+        assertThat(alerts()).isEmpty();
+        h.setProcessingTime(1_000 + RETENTION);
+        assertZeroStateAndTimers();
+    }
+
+    @Test
+    void aKeySettledAfterAVerdictIsKeptForTheRetentionFromTheSettlement() throws Exception {
+        h.setProcessingTime(0);
+        pay(payment("p1", 1000));
+        h.setProcessingTime(
+                DEADLINE); // bill-missing; its retention would end at DEADLINE+RETENTION
+        long settled = DEADLINE + 2_000;
+        h.setProcessingTime(settled);
+        send(bill("b1", "p1", 1000)); // resolves the verdict
+        h.setProcessingTime(DEADLINE + RETENTION);
+        send(bill("b2", "p1", 1000)); // a second bill id, after the verdict's retention
+        assertThat(alerts())
+                .extracting(Alert::getRuleId, Alert::getAction)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("bill-missing", AlertAction.TRIGGER),
+                        org.assertj.core.groups.Tuple.tuple("bill-missing", AlertAction.RESOLVE),
+                        org.assertj.core.groups.Tuple.tuple("duplicate-bill", AlertAction.TRIGGER));
+        h.setProcessingTime(settled + RETENTION - 1);
+        assertThat(h.numKeyedStateEntries()).isEqualTo(1);
+        h.setProcessingTime(settled + RETENTION);
+        assertZeroStateAndTimers();
+    }
+
+    @Test
     void amountMismatchAlertsWithTheDifferenceAtRisk() throws Exception {
         pay(payment("p1", 1000));
         send(bill("b1", "p1", 1003));
