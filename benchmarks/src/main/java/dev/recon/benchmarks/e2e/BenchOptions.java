@@ -9,7 +9,8 @@ import java.util.TreeSet;
 /**
  * The harness's options; {@link #parse} says what is wrong with a bad flag.
  *
- * @param maxRate the engine's max sustained rate in events/s for cases f and h; 0: measured by e
+ * @param maxRate the engine's max sustained rate in events/s for cases f and h; 0: probed live, up
+ *     to the rate e reads a backlog at
  * @param phase how long each latency run (f) sends load
  * @param memoryRun how long the memory run (h) sends load
  */

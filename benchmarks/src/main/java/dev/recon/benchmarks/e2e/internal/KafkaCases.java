@@ -36,8 +36,14 @@ public final class KafkaCases {
             if (o.cases().contains("e") || max == 0) {
                 max = endToEnd(new EndToEndCase(config, o.parallelism(), broker), rules);
             }
+            String source = o.maxRate() > 0 ? "--max-rate" : "e";
+            if (o.maxRate() == 0 && (o.cases().contains("f") || o.cases().contains("h"))) {
+                double backlog = max;
+                max = sustained(broker, backlog);
+                source = String.format("probed live; e read its backlog at %,.0f", backlog);
+            }
             if (o.cases().contains("f")) {
-                latency(new LatencyCase(broker, work, o.phase()), max);
+                latency(new LatencyCase(broker, work, o.phase()), max, source);
             }
             if (o.cases().contains("h")) {
                 memory(broker, max);
@@ -68,7 +74,36 @@ public final class KafkaCases {
         return o.maxRate() > 0 ? o.maxRate() : engine.rate();
     }
 
-    private void latency(LatencyCase f, double max) throws Exception {
+    /**
+     * The rate f and h take their shares of: the highest rate the job keeps up with live (generator
+     * and broker on the same machine), probed up to e's backlog rate {@code upper}.
+     */
+    private double sustained(BenchBroker broker, double upper) throws Exception {
+        SustainedRate probe =
+                new SustainedRate(broker, work, Duration.ofSeconds(o.quick() ? 4 : 10));
+        SustainedRate.Outcome s =
+                o.quick()
+                        ? probe.find(upper, 0.2, 0.4, 0.6, 0.8, 1.0)
+                        : probe.find(upper, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0);
+        StringBuilder md =
+                new StringBuilder(
+                        String.format(
+                                "### Max sustained rate, live: %,.0f events/s%n%n"
+                                        + "Steps of rising rate up to e's backlog rate %,.0f"
+                                        + " events/s (a step is kept up with when the generator"
+                                        + " reached it, every alert arrived and the mismatch"
+                                        + " median grew by at most %d ms over the step):%n%n",
+                                s.rate(), upper, SustainedRate.GROWTH_MS));
+        s.steps().forEach(x -> md.append("- ").append(x.line()).append('\n'));
+        r.section(md.toString());
+        r.verdict(
+                "(informative) max sustained rate, live, against e's backlog rate",
+                String.format("%,.0f of %,.0f events/s", s.rate(), upper),
+                null);
+        return s.rate() > 0 ? s.rate() : s.steps().get(0).target();
+    }
+
+    private void latency(LatencyCase f, double max, String source) throws Exception {
         List<LatencyRow> rows =
                 f.run(
                         "as deployed (checkpoints 10 s, aligned; buffer timeout 100 ms)",
@@ -110,8 +145,9 @@ public final class KafkaCases {
         StringBuilder md =
                 new StringBuilder(
                         String.format(
-                                "### f: detection latency (max sustained rate %,.0f events/s from e)%n%n",
-                                max));
+                                "### f: detection latency (max sustained rate %,.0f events/s,"
+                                        + " %s)%n%n",
+                                max, source));
         md.append(LatencyRow.header());
         rows.forEach(x -> md.append(x.markdown()).append('\n'));
         r.section(md.toString());
