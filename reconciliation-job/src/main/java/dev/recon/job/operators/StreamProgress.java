@@ -45,13 +45,13 @@ final class StreamProgress {
      * When to look again at a missing verdict that is due now, or -1 when it should be issued: the
      * record of {@code eventTime} waits for a counterpart on the left ({@code counterpartLeft}) or
      * the right stream, at most {@code deadlineMs} later in that stream's event time. The stream
-     * must reach nine tenths of the deadline: the last tenth allows for ordinary differences in
-     * read latency, so that only a real lag delays a verdict. Its newest record shows how far the
-     * stream as a whole has come; {@code watermark} shows how far its slowest partition has.
+     * must reach the deadline less a {@link #margin}, which allows for ordinary differences in read
+     * latency, so that only a real lag delays a verdict. Its newest record shows how far the stream
+     * as a whole has come; {@code watermark} shows how far its slowest partition has.
      */
     long recheckAt(
             boolean counterpartLeft, long eventTime, long deadlineMs, long watermark, long now) {
-        long need = saturatedAdd(eventTime, deadlineMs - deadlineMs / 10);
+        long need = saturatedAdd(eventTime, deadlineMs - margin(deadlineMs));
         long behind =
                 Math.max(
                         streamBehind(counterpartLeft ? left : right, need, now),
@@ -61,6 +61,16 @@ final class StreamProgress {
         }
         // not sooner than needed: under a real lag many keys are held, each with its own timer
         return now + Math.max(MIN_RECHECK_MS, Math.min(behind, deadlineMs));
+    }
+
+    /**
+     * How far short of a deadline a stream may be and still count as current: a tenth of the
+     * deadline, at least a quiet period. Records arrive in bursts up to about a second apart
+     * (producer batches, Kafka fetches, the network buffer timeout); with half a second, those gaps
+     * held a few verdicts in a hundred by about 400 ms (benchmarks README, fourth session).
+     */
+    static long margin(long deadlineMs) {
+        return Math.max(deadlineMs / 10, QUIET_MS);
     }
 
     /** How far the stream's newest record is behind {@code need}; 0 when it is quiet. */

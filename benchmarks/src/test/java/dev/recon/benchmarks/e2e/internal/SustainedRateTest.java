@@ -11,8 +11,8 @@ class SustainedRateTest {
 
     @Test
     void aStepIsKeptUpWithOnlyWhenSentInFullSeenInFullAndNotGrowing() {
-        assertThat(new Step(10_000, 9_600, 60, 300, 0).keptUp()).as("within both bounds").isTrue();
-        assertThat(new Step(10_000, 9_400, 60, 60, 0).keptUp())
+        assertThat(new Step(10_000, 9_100, 60, 300, 0).keptUp()).as("within both bounds").isTrue();
+        assertThat(new Step(10_000, 8_900, 60, 60, 0).keptUp())
                 .as("the generator fell short of the rate")
                 .isFalse();
         assertThat(new Step(10_000, 10_000, 60, 60, 1).keptUp())
