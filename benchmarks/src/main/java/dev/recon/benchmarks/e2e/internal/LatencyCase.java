@@ -107,9 +107,7 @@ public final class LatencyCase {
         long paymentsPerS = Math.max(1, Math.round(rate / 2));
         GroundTruth t =
                 broker.send(paymentsPerS * phase.toSeconds(), paymentsPerS, FAULTS, runId());
-        // the run ends with the faults sent a third of a deadline late (loadgen README): not pace
-        long sending = t.run().finishedAt() - t.run().startedAt() - t.run().deadlineMs() / 3;
-        double sent = (t.paymentsSent() + t.billsSent()) / Math.max(0.001, sending / 1000.0);
+        double sent = sentRate(t);
         long lastDecided =
                 t.expectedAlerts().stream().mapToLong(ExpectedAlert::decidedAt).max().orElse(0);
         long until = lastDecided + WAIT_AFTER_DECIDED_MS;
@@ -138,7 +136,17 @@ public final class LatencyCase {
                 setup, rate, sent, mismatch, missing, paged, t.expectedAlerts().size(), unseen);
     }
 
-    private static boolean missing(ExpectedAlert e) {
+    /**
+     * Events/s the generator sent while pacing: the run ends with the faults sent a third of a
+     * deadline late (loadgen README), which is not its pace.
+     */
+    static double sentRate(GroundTruth t) {
+        long sending = t.run().finishedAt() - t.run().startedAt() - t.run().deadlineMs() / 3;
+        return (t.paymentsSent() + t.billsSent()) / Math.max(0.001, sending / 1000.0);
+    }
+
+    /** True for the alerts decided by a deadline (a missing counterpart), not by an event. */
+    static boolean missing(ExpectedAlert e) {
         return e.faultClass() == FaultClass.BILL_DROPPED
                 || e.faultClass() == FaultClass.ORPHAN_BILL;
     }

@@ -1,7 +1,6 @@
 package dev.recon.benchmarks.e2e.internal;
 
 import dev.recon.loadgen.ExpectedAlert;
-import dev.recon.loadgen.FaultClass;
 import dev.recon.loadgen.GroundTruth;
 
 import java.nio.file.Path;
@@ -91,9 +90,7 @@ public final class SustainedRate {
         long paymentsPerS = Math.max(1, Math.round(rate / 2));
         String run = "bench_rate" + (++runs) + "_" + Long.toString(System.currentTimeMillis(), 36);
         GroundTruth t = broker.send(paymentsPerS * step.toSeconds(), paymentsPerS, FAULTS, run);
-        // the run ends with the faults sent a third of a deadline late (loadgen README): not pace
-        long sending = t.run().finishedAt() - t.run().startedAt() - t.run().deadlineMs() / 3;
-        double sent = (t.paymentsSent() + t.billsSent()) / Math.max(0.001, sending / 1000.0);
+        double sent = LatencyCase.sentRate(t);
         List<ExpectedAlert> expected = t.expectedAlerts();
         long until =
                 expected.stream().mapToLong(ExpectedAlert::decidedAt).max().orElse(0)
@@ -105,7 +102,7 @@ public final class SustainedRate {
         int unseen = (int) expected.stream().filter(e -> alerts.seen(e.alertId()) == null).count();
         List<ExpectedAlert> mismatches =
                 expected.stream()
-                        .filter(e -> !missing(e) && alerts.seen(e.alertId()) != null)
+                        .filter(e -> !LatencyCase.missing(e) && alerts.seen(e.alertId()) != null)
                         .sorted(Comparator.comparingLong(ExpectedAlert::decidedAt))
                         .toList();
         int third = mismatches.size() / 3;
@@ -121,10 +118,5 @@ public final class SustainedRate {
         Latencies l = new Latencies();
         part.forEach(e -> l.add(alerts.seen(e.alertId()) - e.decidedAt()));
         return l.percentile(50);
-    }
-
-    private static boolean missing(ExpectedAlert e) {
-        return e.faultClass() == FaultClass.BILL_DROPPED
-                || e.faultClass() == FaultClass.ORPHAN_BILL;
     }
 }
