@@ -43,7 +43,10 @@ public final class KafkaCases {
                 source = String.format("probed live; e read its backlog at %,.0f", backlog);
             }
             if (o.cases().contains("f")) {
-                latency(new LatencyCase(broker, work, o.phase()), max, source);
+                latency(
+                        new LatencyCase(broker, work, o.phase(), o.out().resolve("f-alerts.csv")),
+                        max,
+                        source);
             }
             if (o.cases().contains("h")) {
                 memory(broker, max);
@@ -171,6 +174,9 @@ public final class KafkaCases {
         l.put(
                 "lever: unaligned checkpoints (deployed aligned)",
                 new Lever(10_000, Map.of("execution.checkpointing.unaligned.enabled", "true")));
+        l.put(
+                "lever: RocksDB write buffers 8 MB (deployed 64 MB)",
+                new Lever(10_000, Map.of("state.backend.rocksdb.writebuffer.size", "8 mb")));
         l.put(
                 "lever: no lag hold (deployed 5 min)",
                 new Lever(10_000, Map.of(), List.of("--lag-hold-ms", "0")));

@@ -4,7 +4,11 @@ import dev.recon.loadgen.ExpectedAlert;
 import dev.recon.loadgen.FaultClass;
 import dev.recon.loadgen.GroundTruth;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,17 +22,24 @@ import java.util.Map;
 public final class LatencyCase {
     private static final double FAULTS = 0.002;
     private static final long WAIT_AFTER_DECIDED_MS = 20_000;
+    private static final String MATCHER = "match payments with bills";
 
     private final BenchBroker broker;
     private final Path work;
     private final Duration phase;
+    private final Path alertsCsv;
     private int runs;
 
-    /** Sends load for {@code phase} per measurement. */
-    public LatencyCase(BenchBroker broker, Path work, Duration phase) {
+    /**
+     * Sends load for {@code phase} per measurement; appends every expected alert's timings to
+     * {@code alertsCsv} (setup, alert id, kind, decided, seen on the topic, paged; epoch ms).
+     */
+    public LatencyCase(BenchBroker broker, Path work, Duration phase, Path alertsCsv) {
         this.broker = broker;
         this.work = work;
         this.phase = phase;
+        this.alertsCsv = alertsCsv;
+        CheckpointStalls.install();
     }
 
     /**
@@ -76,6 +87,18 @@ public final class LatencyCase {
         return rows;
     }
 
+    private void append(CharSequence rows) {
+        try {
+            if (!Files.exists(alertsCsv)) {
+                Files.createDirectories(alertsCsv.toAbsolutePath().getParent());
+                Files.writeString(alertsCsv, "setup,alert_id,kind,decided_ms,seen_ms,paged_ms\n");
+            }
+            Files.writeString(alertsCsv, rows, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + alertsCsv, e);
+        }
+    }
+
     private static List<String> withUrl(List<String> flags, String url) {
         List<String> all = new ArrayList<>(flags);
         all.addAll(List.of("--webhook-url", url));
@@ -83,11 +106,14 @@ public final class LatencyCase {
     }
 
     /**
-     * Untimed: the first rate for half a phase, at most 10 s (the JIT, RocksDB's first files, the
-     * first checkpoint), then waits until its alerts are readable.
+     * Untimed, at the first rate: a phase without faults (the JIT, RocksDB's first files and
+     * compactions, checkpoints), then half a phase, at most 10 s, with faults (the alert and page
+     * paths), and waits until its alerts are readable. A 10 s warm-up alone left the first phase's
+     * first 10-15 s at about a second of latency (benchmarks README, fifth session).
      */
     private void warmUp(AlertProbe alerts, double rate) throws InterruptedException {
         long paymentsPerS = Math.max(1, Math.round(rate / 2));
+        broker.send(paymentsPerS * phase.toSeconds(), paymentsPerS, 0, runId());
         long seconds = Math.min(10, Math.max(1, phase.toSeconds() / 2));
         GroundTruth t = broker.send(paymentsPerS * seconds, paymentsPerS, 0.02, runId());
         long until = System.currentTimeMillis() + 90_000;
@@ -120,8 +146,19 @@ public final class LatencyCase {
         Latencies missing = new Latencies();
         Latencies paged = new Latencies();
         int unseen = 0;
+        StringBuilder csv = new StringBuilder();
         for (ExpectedAlert e : t.expectedAlerts()) {
             Long seen = alerts.seen(e.alertId());
+            csv.append(
+                    String.join(
+                            ",",
+                            '"' + setup + '"',
+                            e.alertId(),
+                            missing(e) ? "missing" : "mismatch",
+                            Long.toString(e.decidedAt()),
+                            String.valueOf(seen),
+                            String.valueOf(pages.paged(e.alertId()))));
+            csv.append('\n');
             if (seen == null) {
                 unseen++;
             } else {
@@ -132,8 +169,19 @@ public final class LatencyCase {
                 paged.add(page - e.decidedAt());
             }
         }
+        append(csv);
+        List<CheckpointStalls.Stall> stalls =
+                CheckpointStalls.of(MATCHER, t.run().startedAt(), t.run().finishedAt());
         return new LatencyRow(
-                setup, rate, sent, mismatch, missing, paged, t.expectedAlerts().size(), unseen);
+                setup,
+                rate,
+                sent,
+                mismatch,
+                missing,
+                paged,
+                t.expectedAlerts().size(),
+                unseen,
+                CheckpointStalls.summary(stalls));
     }
 
     /**

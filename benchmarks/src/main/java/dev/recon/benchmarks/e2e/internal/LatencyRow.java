@@ -9,6 +9,8 @@ package dev.recon.benchmarks.e2e.internal;
  * @param pages break decided → TRIGGER page received by the webhook (first break of an episode)
  * @param expected alerts the ground truth expects
  * @param unseen expected alerts not readable by the end of the wait
+ * @param checkpoints the match operator's checkpoints during the phase ({@link
+ *     CheckpointStalls#summary})
  */
 public record LatencyRow(
         String setup,
@@ -18,12 +20,13 @@ public record LatencyRow(
         Latencies missing,
         Latencies pages,
         int expected,
-        int unseen) {
+        int unseen,
+        String checkpoints) {
 
     /** A Markdown table row. */
     public String markdown() {
         return String.format(
-                "| %s | %,.0f | %,.0f | %s | %s | %s | %d / %d |",
+                "| %s | %,.0f | %,.0f | %s | %s | %s | %d / %d | %s |",
                 setup,
                 targetRate,
                 achievedRate,
@@ -31,13 +34,15 @@ public record LatencyRow(
                 missing.summary(),
                 pages.summary(),
                 expected - unseen,
-                expected);
+                expected,
+                checkpoints);
     }
 
     /** The header of {@link #markdown()} rows. */
     public static String header() {
         return "| setup | target events/s | sent events/s | mismatch ms p50 / p99 / max |"
-                + " missing counterpart ms (after deadline) | page ms (webhook) | alerts seen |\n"
-                + "| --- | ---: | ---: | --- | --- | --- | --- |\n";
+                + " missing counterpart ms (after deadline) | page ms (webhook) | alerts seen |"
+                + " matcher's checkpoints: sync ms p50 / max, alignment max |\n"
+                + "| --- | ---: | ---: | --- | --- | --- | --- | --- |\n";
     }
 }

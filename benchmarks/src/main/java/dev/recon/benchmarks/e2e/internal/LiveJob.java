@@ -74,6 +74,7 @@ public final class LiveJob implements AutoCloseable {
             c.setString("state.backend.rocksdb.metrics." + m, "true");
         }
         settings.forEach(c::setString);
+        LocalEnv.overrides(c);
         return new LiveJob(LocalRunner.start(opts, c, "bench live " + group), dir.resolve("cp"));
     }
 

@@ -36,7 +36,7 @@ public final class LocalEnv {
     }
 
     /** Flink options given as {@code -Dbench.flink.<key>=<value>}, for trying a lever by hand. */
-    private static void overrides(Configuration c) {
+    static void overrides(Configuration c) {
         String prefix = "bench.flink.";
         for (String name : System.getProperties().stringPropertyNames()) {
             if (name.startsWith(prefix)) {

@@ -37,8 +37,8 @@ class LatencyReportTest {
         b.add(1500);
         List<LatencyRow> rows =
                 List.of(
-                        new LatencyRow("50%", 5000, 4800, a, new Latencies(), a, 2, 0),
-                        new LatencyRow("80%", 8000, 7600, b, new Latencies(), b, 2, 0));
+                        new LatencyRow("50%", 5000, 4800, a, new Latencies(), a, 2, 0, "-"),
+                        new LatencyRow("80%", 8000, 7600, b, new Latencies(), b, 2, 0, "-"));
         assertThat(rows.get(0).markdown()).contains("| 50% | 5,000 | 4,800 | 80 / 400 / 400 (n=2)");
 
         Path png = dir.resolve("latency.png");
