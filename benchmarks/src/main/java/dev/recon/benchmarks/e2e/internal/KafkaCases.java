@@ -83,7 +83,7 @@ public final class KafkaCases {
      */
     private double sustained(BenchBroker broker, double upper) throws Exception {
         SustainedRate probe =
-                new SustainedRate(broker, work, Duration.ofSeconds(o.quick() ? 4 : 10));
+                new SustainedRate(broker, work, o.quick() ? Duration.ofSeconds(4) : o.phase());
         SustainedRate.Outcome s =
                 o.quick()
                         ? probe.find(upper, 0.2, 0.4, 0.6, 0.8, 1.0)

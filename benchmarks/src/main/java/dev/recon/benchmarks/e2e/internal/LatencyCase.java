@@ -65,8 +65,6 @@ public final class LatencyCase {
             double maxRate,
             double... shares)
             throws Exception {
-        List<String> flags = new ArrayList<>(args);
-        flags.addAll(List.of("--pagers", "webhook", "--webhook-budget", "100000"));
         List<LatencyRow> rows = new ArrayList<>();
         try (PageProbe pages = new PageProbe();
                 AlertProbe alerts = new AlertProbe(broker.servers());
@@ -75,7 +73,7 @@ public final class LatencyCase {
                                 broker,
                                 work,
                                 checkpointMs,
-                                withUrl(flags, pages.url()),
+                                withPager(args, pages.url()),
                                 settings)) {
             warmUp(alerts, maxRate * shares[0]);
             for (double share : shares) {
@@ -99,9 +97,17 @@ public final class LatencyCase {
         }
     }
 
-    private static List<String> withUrl(List<String> flags, String url) {
-        List<String> all = new ArrayList<>(flags);
-        all.addAll(List.of("--webhook-url", url));
+    /**
+     * The pager flags every live job of the bench runs with (f and the sustained-rate probe alike):
+     * the webhook pager posting to {@code url}, with a budget that never drops a page.
+     */
+    static List<String> pagerFlags(String url) {
+        return List.of("--pagers", "webhook", "--webhook-budget", "100000", "--webhook-url", url);
+    }
+
+    private static List<String> withPager(List<String> args, String url) {
+        List<String> all = new ArrayList<>(args);
+        all.addAll(pagerFlags(url));
         return all;
     }
 
