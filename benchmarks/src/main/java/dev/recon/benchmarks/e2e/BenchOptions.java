@@ -43,7 +43,7 @@ public record BenchOptions(
                 quick ? 50_000 : 300_000,
                 0,
                 Duration.ofSeconds(quick ? 8 : 30),
-                Duration.ofMinutes(quick ? 1 : 10));
+                quick ? Duration.ofSeconds(40) : Duration.ofMinutes(10));
     }
 
     /** Parses the flags; null for --help. */

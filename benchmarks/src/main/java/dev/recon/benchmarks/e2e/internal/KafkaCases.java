@@ -44,7 +44,12 @@ public final class KafkaCases {
             }
             if (o.cases().contains("f")) {
                 latency(
-                        new LatencyCase(broker, work, o.phase(), o.out().resolve("f-alerts.csv")),
+                        new LatencyCase(
+                                broker,
+                                work,
+                                o.phase(),
+                                o.quick() ? Duration.ZERO : o.phase(),
+                                o.out().resolve("f-alerts.csv")),
                         max,
                         source);
             }

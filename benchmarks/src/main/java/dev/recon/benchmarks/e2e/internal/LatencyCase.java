@@ -28,17 +28,21 @@ public final class LatencyCase {
     private final Path work;
     private final Duration phase;
     private final Path alertsCsv;
+    private final Duration preWarm;
     private int runs;
 
     /**
-     * Sends load for {@code phase} per measurement; appends every expected alert's timings to
-     * {@code alertsCsv} (setup, alert id, kind, decided, seen on the topic, paged; epoch ms).
+     * Sends load for {@code phase} per measurement, after a fault-free warm-up of {@code preWarm};
+     * appends every expected alert's timings to {@code alertsCsv} (setup, alert id, kind, decided,
+     * seen on the topic, paged; epoch ms).
      */
-    public LatencyCase(BenchBroker broker, Path work, Duration phase, Path alertsCsv) {
+    public LatencyCase(
+            BenchBroker broker, Path work, Duration phase, Duration preWarm, Path alertsCsv) {
         this.broker = broker;
         this.work = work;
         this.phase = phase;
         this.alertsCsv = alertsCsv;
+        this.preWarm = preWarm;
         CheckpointStalls.install();
     }
 
@@ -112,14 +116,16 @@ public final class LatencyCase {
     }
 
     /**
-     * Untimed, at the first rate: a phase without faults (the JIT, RocksDB's first files and
-     * compactions, checkpoints), then half a phase, at most 10 s, with faults (the alert and page
-     * paths), and waits until its alerts are readable. A 10 s warm-up alone left the first phase's
-     * first 10-15 s at about a second of latency (benchmarks README, fifth session).
+     * Untimed, at the first rate: {@code preWarm} without faults (the JIT, RocksDB's first files
+     * and compactions, checkpoints), then half a phase, at most 10 s, with faults (the alert and
+     * page paths), and waits until its alerts are readable. A 10 s warm-up alone left the first
+     * phase's first 10-15 s at about a second of latency (benchmarks README, fifth session).
      */
     private void warmUp(AlertProbe alerts, double rate) throws InterruptedException {
         long paymentsPerS = Math.max(1, Math.round(rate / 2));
-        broker.send(paymentsPerS * phase.toSeconds(), paymentsPerS, 0, runId());
+        if (preWarm.toSeconds() > 0) {
+            broker.send(paymentsPerS * preWarm.toSeconds(), paymentsPerS, 0, runId());
+        }
         long seconds = Math.min(10, Math.max(1, phase.toSeconds() / 2));
         GroundTruth t = broker.send(paymentsPerS * seconds, paymentsPerS, 0.02, runId());
         long until = System.currentTimeMillis() + 90_000;
