@@ -70,19 +70,11 @@ public final class LatencyCase {
             double... shares)
             throws Exception {
         List<LatencyRow> rows = new ArrayList<>();
-        try (PageProbe pages = new PageProbe();
-                AlertProbe alerts = new AlertProbe(broker.servers());
-                LiveJob job =
-                        LiveJob.start(
-                                broker,
-                                work,
-                                checkpointMs,
-                                withPager(args, pages.url()),
-                                settings)) {
-            warmUp(alerts, maxRate * shares[0]);
+        try (PagedLiveJob live = PagedLiveJob.start(broker, work, checkpointMs, args, settings)) {
+            warmUp(live.alerts(), maxRate * shares[0]);
             for (double share : shares) {
                 String setup = String.format("%s, %.0f%% of max", label, share * 100);
-                rows.add(measure(setup, maxRate * share, alerts, pages));
+                rows.add(measure(setup, maxRate * share, live.alerts(), live.pages()));
                 System.out.println("  " + rows.get(rows.size() - 1).markdown());
             }
         }
@@ -99,20 +91,6 @@ public final class LatencyCase {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + alertsCsv, e);
         }
-    }
-
-    /**
-     * The pager flags every live job of the bench runs with (f and the sustained-rate probe alike):
-     * the webhook pager posting to {@code url}, with a budget that never drops a page.
-     */
-    static List<String> pagerFlags(String url) {
-        return List.of("--pagers", "webhook", "--webhook-budget", "100000", "--webhook-url", url);
-    }
-
-    private static List<String> withPager(List<String> args, String url) {
-        List<String> all = new ArrayList<>(args);
-        all.addAll(pagerFlags(url));
-        return all;
     }
 
     /**

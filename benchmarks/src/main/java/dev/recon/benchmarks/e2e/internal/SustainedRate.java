@@ -69,15 +69,8 @@ public final class SustainedRate {
     public Outcome find(double upper, double... shares) throws Exception {
         List<Step> steps = new ArrayList<>();
         double sustained = 0;
-        try (PageProbe pages = new PageProbe();
-                AlertProbe alerts = new AlertProbe(broker.servers());
-                LiveJob job =
-                        LiveJob.start(
-                                broker,
-                                work,
-                                10_000,
-                                LatencyCase.pagerFlags(pages.url()),
-                                Map.of())) {
+        try (PagedLiveJob live = PagedLiveJob.start(broker, work, 10_000, List.of(), Map.of())) {
+            AlertProbe alerts = live.alerts();
             System.out.println(
                     "  sustained-rate warm-up: " + step(upper * shares[0], alerts).line());
             for (double share : shares) {
