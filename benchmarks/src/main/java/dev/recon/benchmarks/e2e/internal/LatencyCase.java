@@ -44,6 +44,7 @@ public final class LatencyCase {
         this.alertsCsv = alertsCsv;
         this.preWarm = preWarm;
         CheckpointStalls.install();
+        write(List.of("setup,alert_id,kind,decided_ms,seen_ms,paged_ms"), false);
     }
 
     /**
@@ -81,16 +82,29 @@ public final class LatencyCase {
         return rows;
     }
 
-    private void append(CharSequence rows) {
+    /** Appends {@code lines} to {@code alertsCsv}, or starts it anew with them. */
+    private void write(List<String> lines, boolean append) {
         try {
-            if (!Files.exists(alertsCsv)) {
-                Files.createDirectories(alertsCsv.toAbsolutePath().getParent());
-                Files.writeString(alertsCsv, "setup,alert_id,kind,decided_ms,seen_ms,paged_ms\n");
+            Files.createDirectories(alertsCsv.toAbsolutePath().getParent());
+            if (append) {
+                Files.write(alertsCsv, lines, StandardOpenOption.APPEND);
+            } else {
+                Files.write(alertsCsv, lines);
             }
-            Files.writeString(alertsCsv, rows, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + alertsCsv, e);
         }
+    }
+
+    private static String csvLine(String setup, ExpectedAlert e, Long seen, Long page) {
+        return String.join(
+                ",",
+                '"' + setup + '"',
+                e.alertId(),
+                missing(e) ? "missing" : "mismatch",
+                Long.toString(e.decidedAt()),
+                String.valueOf(seen),
+                String.valueOf(page));
     }
 
     /**
@@ -136,30 +150,21 @@ public final class LatencyCase {
         Latencies missing = new Latencies();
         Latencies paged = new Latencies();
         int unseen = 0;
-        StringBuilder csv = new StringBuilder();
+        List<String> csv = new ArrayList<>();
         for (ExpectedAlert e : t.expectedAlerts()) {
             Long seen = alerts.seen(e.alertId());
-            csv.append(
-                    String.join(
-                            ",",
-                            '"' + setup + '"',
-                            e.alertId(),
-                            missing(e) ? "missing" : "mismatch",
-                            Long.toString(e.decidedAt()),
-                            String.valueOf(seen),
-                            String.valueOf(pages.paged(e.alertId()))));
-            csv.append('\n');
+            Long page = pages.paged(e.alertId());
+            csv.add(csvLine(setup, e, seen, page));
             if (seen == null) {
                 unseen++;
             } else {
                 (missing(e) ? missing : mismatch).add(seen - e.decidedAt());
             }
-            Long page = pages.paged(e.alertId());
             if (page != null) {
                 paged.add(page - e.decidedAt());
             }
         }
-        append(csv);
+        write(csv, true);
         List<CheckpointStalls.Stall> stalls =
                 CheckpointStalls.of(MATCHER, t.run().startedAt(), t.run().finishedAt());
         return new LatencyRow(
