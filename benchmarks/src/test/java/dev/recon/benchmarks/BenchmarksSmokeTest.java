@@ -92,7 +92,7 @@ class BenchmarksSmokeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"walking", "generated"})
+    @ValueSource(strings = {"walking", "generated", "handcoded"})
     void stateCodersBenchmarkReadsBackWhatItWrote(String coders) throws Exception {
         StateCodersBenchmark b = new StateCodersBenchmark();
         b.coders = coders;

@@ -1,10 +1,12 @@
 package dev.recon.benchmarks.matcher;
 
 import dev.recon.benchmarks.data.Pairs;
+import dev.recon.job.operators.internal.MatchStateSerializer;
 import dev.recon.model.avro.MatchPhase;
 import dev.recon.model.avro.MatchState;
 import dev.recon.model.avro.SeenBill;
 
+import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.formats.avro.typeutils.AvroFactory;
@@ -26,10 +28,11 @@ import java.util.ArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The matcher's state record through Flink's Avro serializer, written and read back once per
- * operation, with Avro's schema-walking coders against the coders generated into {@code MatchState}
- * (which the matcher switches on). A pending payment is what every event of a pair writes or reads
- * once in RocksDB.
+ * The matcher's state record written and read back once per operation: by the job's hand-coded
+ * {@code MatchStateSerializer}, and by Flink's Avro serializer with Avro's schema-walking coders or
+ * with the coders generated into {@code MatchState} (the job's serializer before the hand-coded
+ * one). All three write the same bytes. A pending payment is what every event of a pair writes or
+ * reads once in RocksDB.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,11 +43,14 @@ import java.util.concurrent.TimeUnit;
         value = 2,
         jvmArgsAppend = {"-Xmx1g", "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=dev.recon.model.avro"})
 public class StateCodersBenchmark {
-    /** {@code generated}: the generated coders; {@code walking}: Avro's schema-walking ones. */
-    @Param({"walking", "generated"})
+    /**
+     * {@code handcoded}: the job's serializer; {@code generated} and {@code walking}: Flink's Avro
+     * serializer with the generated coders or Avro's schema-walking ones.
+     */
+    @Param({"walking", "generated", "handcoded"})
     public String coders;
 
-    private final AvroSerializer<MatchState> serializer = new AvroSerializer<>(MatchState.class);
+    private TypeSerializer<MatchState> serializer;
     private final DataOutputSerializer out = new DataOutputSerializer(512);
     private final DataInputDeserializer in = new DataInputDeserializer();
     private MatchState pending;
@@ -56,6 +62,10 @@ public class StateCodersBenchmark {
         Class type = MatchState.class;
         AvroFactory.getSpecificDataForClass(type, getClass().getClassLoader())
                 .setCustomCoders(coders.equals("generated"));
+        serializer =
+                coders.equals("handcoded")
+                        ? new MatchStateSerializer()
+                        : new AvroSerializer<>(MatchState.class);
         var payment = Pairs.generate(1, 7).payment(0);
         ArrayList<SeenBill> seen = new ArrayList<>(2);
         pending =

@@ -297,13 +297,19 @@ final class MatchLogic {
 
     private static MatchState newState(
             MatchPhase phase, String merchant, String currency, long amount) {
-        return MatchState.newBuilder()
-                .setPhase(phase)
-                .setSeenBills(new ArrayList<>(2))
-                .setMerchantId(merchant)
-                .setCurrency(currency)
-                .setAmountMinor(amount)
-                .build();
+        // the all-fields constructor: the builder looks up and deep-copies every default per call
+        return new MatchState(
+                phase,
+                null,
+                null,
+                new ArrayList<>(2),
+                0L,
+                merchant,
+                currency,
+                amount,
+                -1L,
+                -1L,
+                -1L);
     }
 
     private static SeenBill find(MatchState s, String billId) {
