@@ -43,7 +43,10 @@ class BenchHarnessSmokeTest {
         assertThat(e.status()).isPositive();
         Map<String, Map<String, Long>> counts = r.counts();
         assertThat(counts.get("a pass-through")).containsEntry("events", e.events());
-        for (String c : new String[] {"b engine", "c hand-written", "d flink-sql"}) {
+        for (String c :
+                new String[] {
+                    "b engine", "c hand-written", "c2 hand-written, kept", "d flink-sql"
+                }) {
             assertThat(counts.get(c))
                     .as(c)
                     .containsEntry("matched", e.matched())

@@ -70,15 +70,24 @@ public final class ThroughputCases {
 
     /** c: the hand-written KeyedCoProcessFunction. */
     public Outcome handWritten() throws Exception {
+        return handWritten("c hand-written", 0);
+    }
+
+    /** c2: the same, keeping each matched key's bill id for the engine's retention. */
+    public Outcome handWrittenKeepingMatched(long retentionMs) throws Exception {
+        return handWritten("c2 hand-written, kept", retentionMs);
+    }
+
+    private Outcome handWritten(String name, long retentionMs) throws Exception {
         return run(
-                "c hand-written",
+                name,
                 env -> {
                     var payments = GeneratedInputs.attach(env, pairs, LAG);
                     payments.keyBy(PaymentEvent::getPaymentId, Types.STRING)
                             .connect(
                                     payments.getSideOutput(GenerateEvents.BILLS)
                                             .keyBy(b -> b.getPaymentId(), Types.STRING))
-                            .process(new HandWrittenMatch(deadlineMs), Types.STRING)
+                            .process(new HandWrittenMatch(deadlineMs, retentionMs), Types.STRING)
                             .uid("hand-written-match")
                             .name("hand-written match")
                             .sinkTo(new TallySink<String>("alerts", r -> r))

@@ -14,26 +14,11 @@ import java.nio.charset.StandardCharsets;
 final class FlinkAvroBinary {
     private byte[] scratch = new byte[64];
 
-    /**
-     * Writes a string; ASCII (every id and code here) is copied into a scratch buffer, not encoded.
-     * ({@code DataOutputSerializer.writeBytes(String)} would be the obvious call, but Flink 2.2's
-     * advances its position twice.)
-     */
-    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int): wanted here
+    /** Writes a string (the JDK's UTF-8 encoder: vectorized, faster than any loop here). */
     void writeString(DataOutputView out, String s) throws IOException {
-        int n = s.length();
-        if (isAscii(s)) {
-            if (n > scratch.length) {
-                scratch = new byte[Math.max(n, scratch.length * 2)];
-            }
-            s.getBytes(0, n, scratch, 0); // the low byte of each char: ASCII as it is in UTF-8
-            out.writeInt(n);
-            out.write(scratch, 0, n);
-        } else {
-            byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-            out.writeInt(utf8.length);
-            out.write(utf8);
-        }
+        byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
     }
 
     /** Writes a {@code ["null", "string"]} union. */
@@ -91,14 +76,5 @@ final class FlinkAvroBinary {
             }
         }
         throw new IOException("corrupt state: array count longer than 64 bits");
-    }
-
-    private static boolean isAscii(String s) {
-        for (int i = 0, n = s.length(); i < n; i++) {
-            if (s.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
     }
 }
