@@ -107,7 +107,7 @@ public final class BenchHarness {
                 List<Outcome> outs =
                         switch (c) {
                             case "a" -> List.of(tc.passThrough());
-                            case "b" -> List.of(tc.engine(rules));
+                            case "b" -> List.of(tc.engine(rules), tc.enginePaged(rules));
                             case "c" ->
                                     List.of(
                                             tc.handWritten(),
@@ -130,6 +130,11 @@ public final class BenchHarness {
                 0);
         r.ratio("engine (b) at least 10x Flink SQL (d)", "b engine", "d flink-sql", 10);
         r.ratio("(informative) engine (b) vs pass-through (a)", "b engine", "a pass-through", 0);
+        r.ratio(
+                "(informative) engine with the webhook pager (b2) vs without (b)",
+                "b2 engine + pager",
+                "b engine",
+                0);
         if (o.cases().stream().anyMatch(List.of("e", "f", "h")::contains)) {
             new KafkaCases(o, r, work).run(LocalEnv.config(work, o.checkpointInterval()), rules);
         }

@@ -45,7 +45,11 @@ class BenchHarnessSmokeTest {
         assertThat(counts.get("a pass-through")).containsEntry("events", e.events());
         for (String c :
                 new String[] {
-                    "b engine", "c hand-written", "c2 hand-written, kept", "d flink-sql"
+                    "b engine",
+                    "b2 engine + pager",
+                    "c hand-written",
+                    "c2 hand-written, kept",
+                    "d flink-sql"
                 }) {
             assertThat(counts.get(c))
                     .as(c)

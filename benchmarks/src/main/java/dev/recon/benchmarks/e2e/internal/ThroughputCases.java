@@ -1,6 +1,8 @@
 package dev.recon.benchmarks.e2e.internal;
 
+import dev.recon.job.JobOptions;
 import dev.recon.job.ReconciliationJob;
+import dev.recon.job.paging.Paging;
 import dev.recon.job.rules.RuleSetProvider;
 import dev.recon.model.avro.PaymentEvent;
 
@@ -66,6 +68,34 @@ public final class ThroughputCases {
                                         new CountingOutputs(),
                                         rules)
                                 .build(env));
+    }
+
+    /**
+     * b2: the engine with the webhook pager (storm control, budget, delivery) posting to a local
+     * {@link PageProbe}, with a budget that never drops a page: what paging costs the engine.
+     */
+    public Outcome enginePaged(RuleSetProvider rules) throws Exception {
+        try (PageProbe probe = new PageProbe()) {
+            Paging paging =
+                    JobOptions.parse(
+                                    new String[] {
+                                        "--bootstrap-servers", "127.0.0.1:9092", // not contacted
+                                        "--pagers", "webhook",
+                                        "--webhook-url", probe.url(),
+                                        "--webhook-budget", "100000"
+                                    })
+                            .paging()
+                            .paging(true);
+            return run(
+                    "b2 engine + pager",
+                    env ->
+                            new ReconciliationJob(
+                                            new GeneratedInputs(pairs, LAG),
+                                            new CountingOutputs(),
+                                            rules)
+                                    .withPaging(paging)
+                                    .build(env));
+        }
     }
 
     /** c: the hand-written KeyedCoProcessFunction. */
