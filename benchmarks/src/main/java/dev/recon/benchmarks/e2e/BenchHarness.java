@@ -9,7 +9,9 @@ import dev.recon.benchmarks.e2e.internal.ThroughputCases;
 import dev.recon.benchmarks.e2e.internal.ThroughputCases.Outcome;
 import dev.recon.job.rules.BundleRuleSetProvider;
 import dev.recon.job.rules.RuleSetProvider;
+import dev.recon.rules.dsl.Compilation;
 import dev.recon.rules.dsl.RuleBundle;
+import dev.recon.rules.dsl.RuleCompiler;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +52,13 @@ public final class BenchHarness {
         }
         if (o == null) {
             System.out.println(USAGE);
+            return;
+        }
+        try {
+            rules(o.rules()); // a rule file that does not compile would fail every job's start
+        } catch (IllegalArgumentException | IOException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
             return;
         }
         Results r = run(o);
@@ -175,8 +184,14 @@ public final class BenchHarness {
         return Math.max(1, Math.min(o.pairs() / 2, 50_000));
     }
 
+    /** The rule file as the job gets it; its diagnostics when it does not compile. */
     static RuleSetProvider rules(Path file) throws IOException {
-        return new BundleRuleSetProvider(
-                new String(RuleBundle.fromPath(file).toJson(), StandardCharsets.UTF_8));
+        RuleBundle bundle = RuleBundle.fromPath(file);
+        Compilation c = RuleCompiler.compile(bundle);
+        if (!c.ok()) {
+            throw new IllegalArgumentException(
+                    "--rules " + file + " does not compile:\n" + c.format());
+        }
+        return new BundleRuleSetProvider(new String(bundle.toJson(), StandardCharsets.UTF_8));
     }
 }

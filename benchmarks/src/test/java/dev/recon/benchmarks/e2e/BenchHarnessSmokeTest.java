@@ -64,6 +64,17 @@ class BenchHarnessSmokeTest {
     }
 
     @Test
+    void aRuleFileThatDoesNotCompileIsRefusedWithItsDiagnostics(@TempDir Path dir)
+            throws Exception {
+        Path broken = dir.resolve("broken.rules");
+        Files.writeString(broken, "stream payments {\n  schema \"missing.avsc\"\n}\n");
+        assertThatThrownBy(() -> BenchHarness.rules(broken))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not compile")
+                .hasMessageContaining("broken.rules:1:8: error: stream 'payments' has no 'topic'");
+    }
+
+    @Test
     void badFlagsSayWhatIsAccepted() {
         assertThatThrownBy(() -> BenchOptions.parse("--cases", "a,z"))
                 .hasMessageContaining("--cases takes a comma-separated list of");
