@@ -1,17 +1,22 @@
 package dev.recon.benchmarks.e2e;
 
 import dev.recon.benchmarks.e2e.internal.Expected;
+import dev.recon.benchmarks.e2e.internal.LocalEnv;
 import dev.recon.benchmarks.e2e.internal.Results;
+import dev.recon.benchmarks.e2e.internal.ThroughputCases;
+import dev.recon.job.rules.RuleSetProvider;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * Runs the harness's throughput cases a to d on a few pairs and checks that each did the same work:
@@ -72,6 +77,21 @@ class BenchHarnessSmokeTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("does not compile")
                 .hasMessageContaining("broken.rules:1:8: error: stream 'payments' has no 'topic'");
+    }
+
+    @Test
+    void aCaseWhoseJobFailsFailsTheRunInsteadOfRestartingForever(@TempDir Path dir) {
+        ThroughputCases tc =
+                new ThroughputCases(LocalEnv.config(dir, Duration.ofSeconds(10)), 1, 100, 5_000);
+        RuleSetProvider failing =
+                () -> {
+                    throw new IllegalStateException("rules that cannot load");
+                };
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(120),
+                () ->
+                        assertThatThrownBy(() -> tc.engine(failing))
+                                .hasStackTraceContaining("rules that cannot load"));
     }
 
     @Test

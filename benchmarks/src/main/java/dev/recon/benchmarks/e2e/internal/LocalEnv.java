@@ -16,7 +16,8 @@ public final class LocalEnv {
     private LocalEnv() {}
 
     /**
-     * The configuration: RocksDB (incremental), checkpoints every {@code interval}, tally metrics.
+     * The configuration of the bounded cases: RocksDB (incremental), checkpoints every {@code
+     * interval}, tally metrics, no restarts.
      */
     public static Configuration config(Path workDir, Duration checkpointInterval) {
         Configuration c = new Configuration();
@@ -31,6 +32,7 @@ public final class LocalEnv {
         c.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("256m"));
         c.setString(TallyReporter.FACTORY_KEY, TallyReporter.class.getName());
         c.setString("metrics.reporter.tally.interval", "3600 s");
+        c.setString("restart-strategy.type", "none"); // a failing case fails the run, never hangs
         overrides(c);
         return c;
     }
