@@ -116,11 +116,16 @@ public final class BenchHarness {
                 List<Outcome> outs =
                         switch (c) {
                             case "a" -> List.of(tc.passThrough());
-                            case "b" -> List.of(tc.engine(rules), tc.enginePaged(rules));
+                            case "b" ->
+                                    o.quick() // b2 and c2 are informative: full runs only
+                                            ? List.of(tc.engine(rules))
+                                            : List.of(tc.engine(rules), tc.enginePaged(rules));
                             case "c" ->
-                                    List.of(
-                                            tc.handWritten(),
-                                            tc.handWrittenKeepingMatched(RETENTION_MS));
+                                    o.quick()
+                                            ? List.of(tc.handWritten())
+                                            : List.of(
+                                                    tc.handWritten(),
+                                                    tc.handWrittenKeepingMatched(RETENTION_MS));
                             default -> List.of(tc.sql());
                         };
                 for (Outcome out : outs) {
