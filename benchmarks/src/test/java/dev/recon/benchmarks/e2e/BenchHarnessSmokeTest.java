@@ -29,8 +29,7 @@ class BenchHarnessSmokeTest {
     void casesAgreeWithTheGroundTruthAndWriteTheResults(@TempDir Path dir) throws Exception {
         long pairs = 20_000;
         BenchOptions o =
-                BenchOptions.parse(
-                        "--quick",
+                BenchOptions.parse( // not --quick: a full run also has b2 and c2
                         "--cases",
                         "a,b,c,d",
                         "--pairs",
