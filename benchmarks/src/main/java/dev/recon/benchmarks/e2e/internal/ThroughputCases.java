@@ -10,6 +10,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -60,14 +61,7 @@ public final class ThroughputCases {
 
     /** b: the engine with the given rules, alerts counted by rule id. */
     public Outcome engine(RuleSetProvider rules) throws Exception {
-        return run(
-                "b engine",
-                env ->
-                        new ReconciliationJob(
-                                        new GeneratedInputs(pairs, LAG),
-                                        new CountingOutputs(),
-                                        rules)
-                                .build(env));
+        return engine("b engine", rules, new Paging(null, List.of())); // no pagers: nothing added
     }
 
     /**
@@ -86,16 +80,20 @@ public final class ThroughputCases {
                                     })
                             .paging()
                             .paging(true);
-            return run(
-                    "b2 engine + pager",
-                    env ->
-                            new ReconciliationJob(
-                                            new GeneratedInputs(pairs, LAG),
-                                            new CountingOutputs(),
-                                            rules)
-                                    .withPaging(paging)
-                                    .build(env));
+            return engine("b2 engine + pager", rules, paging);
         }
+    }
+
+    private Outcome engine(String name, RuleSetProvider rules, Paging paging) throws Exception {
+        return run(
+                name,
+                env ->
+                        new ReconciliationJob(
+                                        new GeneratedInputs(pairs, LAG),
+                                        new CountingOutputs(),
+                                        rules)
+                                .withPaging(paging)
+                                .build(env));
     }
 
     /** c: the hand-written KeyedCoProcessFunction. */

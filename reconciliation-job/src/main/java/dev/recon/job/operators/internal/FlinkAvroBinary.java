@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
  * counts as unsigned varints closed by a zero byte. Reads and writes it without Avro.
  */
 final class FlinkAvroBinary {
+    /** Reused by {@link #readString}, so an instance is not thread-safe. */
     private byte[] scratch = new byte[64];
 
     /** Writes a string (the JDK's UTF-8 encoder: vectorized, faster than any loop here). */
