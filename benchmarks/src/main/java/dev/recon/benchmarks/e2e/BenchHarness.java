@@ -5,6 +5,7 @@ import dev.recon.benchmarks.e2e.internal.Expected;
 import dev.recon.benchmarks.e2e.internal.KafkaCases;
 import dev.recon.benchmarks.e2e.internal.LocalEnv;
 import dev.recon.benchmarks.e2e.internal.Results;
+import dev.recon.benchmarks.e2e.internal.TaskTimes;
 import dev.recon.benchmarks.e2e.internal.ThroughputCases;
 import dev.recon.benchmarks.e2e.internal.ThroughputCases.Outcome;
 import dev.recon.job.rules.BundleRuleSetProvider;
@@ -132,6 +133,7 @@ public final class BenchHarness {
                     System.out.printf(
                             "round %d %-16s %,12.0f events/s %6.1f s %s%n",
                             round, out.name(), out.rate(), out.seconds(), out.counts());
+                    System.out.print(TaskTimes.describe(out.taskTimes()));
                     r.add(out);
                 }
             }

@@ -62,9 +62,22 @@ class BenchHarnessSmokeTest {
                     .containsEntry("currency-match", e.currency())
                     .containsEntry("status-consistent", e.status());
         }
+        Map<String, long[]> paged =
+                r.outcomes().stream()
+                        .filter(x -> x.name().equals("b2 engine + pager"))
+                        .findFirst()
+                        .orElseThrow()
+                        .taskTimes();
+        assertThat(paged.keySet())
+                .anyMatch(t -> t.startsWith("match payments with bills"))
+                .anyMatch(t -> t.startsWith("storm control"));
+        assertThat(paged.entrySet())
+                .filteredOn(t -> t.getKey().startsWith("match payments with bills"))
+                .allMatch(t -> t.getValue()[0] > 0, "the matcher was busy");
         assertThat(Files.readString(dir.resolve("results.csv"))).contains("b engine,1,");
         assertThat(Files.readString(dir.resolve("results.md")))
-                .contains("engine (b) at least as fast as hand-written (c)");
+                .contains("engine (b) at least as fast as hand-written (c)")
+                .contains("| b2 engine + pager | storm control");
     }
 
     @Test

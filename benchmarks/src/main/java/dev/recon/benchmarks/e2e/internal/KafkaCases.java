@@ -235,5 +235,6 @@ public final class KafkaCases {
         System.out.printf(
                 "%-24s %,12.0f events/s %6.1f s %s%n",
                 out.name(), out.rate(), out.seconds(), out.counts());
+        System.out.print(TaskTimes.describe(out.taskTimes()));
     }
 }

@@ -102,7 +102,34 @@ public final class Results {
         md.append("\n| target | measured (best round of each) | verdict |\n| --- | --- | --- |\n");
         verdicts.forEach(v -> md.append(v).append('\n'));
         sections.forEach(x -> md.append('\n').append(x));
+        md.append(taskTimes());
         Files.writeString(dir.resolve("results.csv"), csv);
         Files.writeString(dir.resolve("results.md"), md);
+    }
+
+    /** Each case's last round: where its task threads spent their time ({@link TaskTimes}). */
+    private String taskTimes() {
+        Map<String, Outcome> last = new LinkedHashMap<>();
+        outcomes.forEach(o -> last.put(o.name(), o));
+        StringBuilder md =
+                new StringBuilder(
+                        "\nTask threads, last round of each case (Flink's accumulated busy,"
+                                + " back-pressured and idle time, summed over subtasks):\n\n"
+                                + "| case | task | busy s | back-pressured s | idle s |\n"
+                                + "| --- | --- | ---: | ---: | ---: |\n");
+        last.forEach(
+                (name, o) ->
+                        o.taskTimes()
+                                .forEach(
+                                        (task, t) ->
+                                                md.append(
+                                                        String.format(
+                                                                "| %s | %s | %.2f | %.2f | %.2f |%n",
+                                                                name,
+                                                                task,
+                                                                t[0] / 1e3,
+                                                                t[1] / 1e3,
+                                                                t[2] / 1e3))));
+        return md.toString();
     }
 }

@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A metric reporter for local runs: counters named {@code pairsMatched} go to {@link Tally} when
  * their operator closes; live {@code pendingEntries} gauges and RocksDB native gauges ({@code
- * rocksdb.*}, per column family) can be summed while a job runs.
+ * rocksdb.*}, per column family) can be summed while a job runs; each task's accumulated busy,
+ * back-pressured and idle time goes to {@link TaskTimes} when it ends.
  */
 public final class TallyReporter implements MetricReporter, MetricReporterFactory {
     /** The configuration key prefix that installs this reporter. */
@@ -24,6 +25,7 @@ public final class TallyReporter implements MetricReporter, MetricReporterFactor
 
     private static final Set<Gauge<?>> PENDING = ConcurrentHashMap.newKeySet();
     private static final Map<Gauge<?>, String[]> ROCKSDB = new ConcurrentHashMap<>();
+    private final Map<Metric, String> taskTimes = new ConcurrentHashMap<>();
 
     @Override
     public MetricReporter createMetricReporter(Properties properties) {
@@ -41,6 +43,9 @@ public final class TallyReporter implements MetricReporter, MetricReporterFactor
         if (name.equals("pendingEntries") && metric instanceof Gauge<?> g) {
             PENDING.add(g);
         }
+        if (TaskTimes.indexOf(name) >= 0) {
+            taskTimes.put(metric, group.getAllVariables().getOrDefault("<task_name>", "?"));
+        }
         if (name.startsWith("rocksdb.") && metric instanceof Gauge<?> g) {
             String cf = group.getAllVariables().getOrDefault("<column_family>", "");
             if (cf.isEmpty()) {
@@ -54,6 +59,10 @@ public final class TallyReporter implements MetricReporter, MetricReporterFactor
     public void notifyOfRemovedMetric(Metric metric, String name, MetricGroup group) {
         if (name.equals("pairsMatched") && metric instanceof Counter c) {
             Tally.add("matched", c.getCount());
+        }
+        String task = taskTimes.remove(metric);
+        if (task != null && metric instanceof Gauge<?> g) {
+            TaskTimes.add(task, TaskTimes.indexOf(name), value(g));
         }
         if (metric instanceof Gauge<?> g) {
             PENDING.remove(g);

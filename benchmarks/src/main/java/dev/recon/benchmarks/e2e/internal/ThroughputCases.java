@@ -36,7 +36,12 @@ public final class ThroughputCases {
     }
 
     /** One case's outcome: events per second and the correctness counters. */
-    public record Outcome(String name, long events, double seconds, Map<String, Long> counts) {
+    public record Outcome(
+            String name,
+            long events,
+            double seconds,
+            Map<String, Long> counts,
+            Map<String, long[]> taskTimes) {
         /** Events per second. */
         public double rate() {
             return events / seconds;
@@ -130,11 +135,12 @@ public final class ThroughputCases {
 
     private Outcome run(String name, Consumer<StreamExecutionEnvironment> graph) throws Exception {
         Tally.reset();
+        TaskTimes.take();
         StreamExecutionEnvironment env = LocalEnv.env(parallelism, config);
         graph.accept(env);
         env.execute("bench " + name);
         Tally.awaitMatched(3_000); // reporters see operators close late
         Expected e = Expected.of(pairs);
-        return new Outcome(name, e.events(), Tally.seconds(), Tally.all());
+        return new Outcome(name, e.events(), Tally.seconds(), Tally.all(), TaskTimes.take());
     }
 }
