@@ -6,6 +6,7 @@ import dev.recon.benchmarks.e2e.internal.KafkaCases;
 import dev.recon.benchmarks.e2e.internal.LocalEnv;
 import dev.recon.benchmarks.e2e.internal.Results;
 import dev.recon.benchmarks.e2e.internal.TaskTimes;
+import dev.recon.benchmarks.e2e.internal.ThreadCpu;
 import dev.recon.benchmarks.e2e.internal.ThroughputCases;
 import dev.recon.benchmarks.e2e.internal.ThroughputCases.Outcome;
 import dev.recon.job.rules.BundleRuleSetProvider;
@@ -134,6 +135,7 @@ public final class BenchHarness {
                             "round %d %-16s %,12.0f events/s %6.1f s %s%n",
                             round, out.name(), out.rate(), out.seconds(), out.counts());
                     System.out.print(TaskTimes.describe(out.taskTimes()));
+                    System.out.println("    cpu s: " + ThreadCpu.describe(out.threadCpu()));
                     r.add(out);
                 }
             }

@@ -4,6 +4,7 @@ import dev.recon.benchmarks.e2e.internal.Expected;
 import dev.recon.benchmarks.e2e.internal.LocalEnv;
 import dev.recon.benchmarks.e2e.internal.Results;
 import dev.recon.benchmarks.e2e.internal.ThroughputCases;
+import dev.recon.benchmarks.e2e.internal.ThroughputCases.Outcome;
 import dev.recon.job.rules.RuleSetProvider;
 
 import org.junit.jupiter.api.Test;
@@ -62,22 +63,28 @@ class BenchHarnessSmokeTest {
                     .containsEntry("currency-match", e.currency())
                     .containsEntry("status-consistent", e.status());
         }
-        Map<String, long[]> paged =
-                r.outcomes().stream()
-                        .filter(x -> x.name().equals("b2 engine + pager"))
-                        .findFirst()
-                        .orElseThrow()
-                        .taskTimes();
+        Map<String, long[]> paged = outcome(r, "b2 engine + pager").taskTimes();
         assertThat(paged.keySet())
                 .anyMatch(t -> t.startsWith("match payments with bills"))
                 .anyMatch(t -> t.startsWith("storm control"));
         assertThat(paged.entrySet())
                 .filteredOn(t -> t.getKey().startsWith("match payments with bills"))
                 .allMatch(t -> t.getValue()[0] > 0, "the matcher was busy");
+        if (Files.isDirectory(Path.of("/proc/self/task"))) { // Linux: CPU per thread group
+            assertThat(outcome(r, "b engine").threadCpu())
+                    .as("CPU of b's threads")
+                    .hasKeySatisfying(
+                            new org.assertj.core.api.Condition<>(
+                                    k -> k.startsWith("match payments"), "the matcher"));
+        }
         assertThat(Files.readString(dir.resolve("results.csv"))).contains("b engine,1,");
         assertThat(Files.readString(dir.resolve("results.md")))
                 .contains("engine (b) at least as fast as hand-written (c)")
                 .contains("| b2 engine + pager | storm control");
+    }
+
+    private static Outcome outcome(Results r, String name) {
+        return r.outcomes().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
     }
 
     @Test

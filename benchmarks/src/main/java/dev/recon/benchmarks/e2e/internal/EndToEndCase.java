@@ -15,6 +15,8 @@ import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsIni
 import org.apache.flink.formats.avro.AvroDeserializationSchema;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
+import java.util.Map;
+
 /**
  * Case e: payments and bills pre-loaded on the real broker, read to the end (1) by the engine with
  * its Kafka sources and alert sink, (2) by a job that only reads and deserializes the Avro records
@@ -88,11 +90,13 @@ public final class EndToEndCase {
         TaskTimes.take();
         StreamExecutionEnvironment env = LocalEnv.env(parallelism, config);
         g.accept(env);
+        ThreadCpu cpu = ThreadCpu.start();
         env.execute("bench " + name);
+        Map<String, Double> used = cpu.stopAndGet();
         if (name.contains("engine")) {
             Tally.awaitMatched(3_000);
         }
         Thread.sleep(300); // the reporter sees the last tasks end after the job
-        return new Outcome(name, events, Tally.seconds(), Tally.all(), TaskTimes.take());
+        return new Outcome(name, events, Tally.seconds(), Tally.all(), TaskTimes.take(), used);
     }
 }

@@ -236,5 +236,6 @@ public final class KafkaCases {
                 "%-24s %,12.0f events/s %6.1f s %s%n",
                 out.name(), out.rate(), out.seconds(), out.counts());
         System.out.print(TaskTimes.describe(out.taskTimes()));
+        System.out.println("    cpu s: " + ThreadCpu.describe(out.threadCpu()));
     }
 }

@@ -130,6 +130,16 @@ public final class Results {
                                                                 t[0] / 1e3,
                                                                 t[1] / 1e3,
                                                                 t[2] / 1e3))));
+        md.append(
+                "\nCPU seconds per thread group of this JVM, same rounds (/proc; the broker of e is"
+                        + " another process):\n\n| case | thread group: CPU s |\n| --- | --- |\n");
+        last.forEach(
+                (name, o) ->
+                        md.append("| ")
+                                .append(name)
+                                .append(" | ")
+                                .append(ThreadCpu.describe(o.threadCpu()))
+                                .append(" |\n"));
         return md.toString();
     }
 }

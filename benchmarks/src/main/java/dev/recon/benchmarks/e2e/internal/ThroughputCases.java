@@ -41,7 +41,8 @@ public final class ThroughputCases {
             long events,
             double seconds,
             Map<String, Long> counts,
-            Map<String, long[]> taskTimes) {
+            Map<String, long[]> taskTimes,
+            Map<String, Double> threadCpu) {
         /** Events per second. */
         public double rate() {
             return events / seconds;
@@ -138,9 +139,11 @@ public final class ThroughputCases {
         TaskTimes.take();
         StreamExecutionEnvironment env = LocalEnv.env(parallelism, config);
         graph.accept(env);
+        ThreadCpu cpu = ThreadCpu.start();
         env.execute("bench " + name);
+        Map<String, Double> used = cpu.stopAndGet();
         Tally.awaitMatched(3_000); // reporters see operators close late
         Expected e = Expected.of(pairs);
-        return new Outcome(name, e.events(), Tally.seconds(), Tally.all(), TaskTimes.take());
+        return new Outcome(name, e.events(), Tally.seconds(), Tally.all(), TaskTimes.take(), used);
     }
 }
