@@ -5,6 +5,7 @@ import dev.recon.model.avro.Severity;
 import dev.recon.rules.expr.BoolExpr;
 import dev.recon.rules.expr.Exprs;
 import dev.recon.rules.expr.LongExpr;
+import dev.recon.rules.expr.Predicates;
 
 import org.apache.avro.generic.IndexedRecord;
 
@@ -27,6 +28,7 @@ import java.util.Objects;
 public final class PairRule {
     private final RuleHeader header;
     private final BoolExpr when;
+    private final boolean guarded; // false without a guard: no call to the constant true per pair
     private final BoolExpr check;
     private final LongExpr atRisk;
     private final MessageTemplate message;
@@ -34,6 +36,7 @@ public final class PairRule {
     private PairRule(Builder b) {
         this.header = new RuleHeader(b.id, b.severity, b.mode, b.owner, b.stopLoss);
         this.when = b.when;
+        this.guarded = !Predicates.isTrue(b.when);
         this.check = b.check;
         this.atRisk = b.atRisk;
         this.message = b.message;
@@ -46,7 +49,7 @@ public final class PairRule {
 
     /** True when the pair breaks this rule. */
     public boolean isBreak(IndexedRecord left, IndexedRecord right) {
-        return when.test(left, right) && !check.test(left, right);
+        return (!guarded || when.test(left, right)) && !check.test(left, right);
     }
 
     /** Amount at risk of a break, in minor units, never negative. */

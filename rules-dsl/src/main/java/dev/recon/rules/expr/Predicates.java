@@ -51,6 +51,11 @@ public final class Predicates {
         return new Constant(value);
     }
 
+    /** True when {@code e} is the constant {@code true} (a rule without a guard). */
+    public static boolean isTrue(BoolExpr e) {
+        return e instanceof Constant c && c.value;
+    }
+
     /** Long equality; two NULLs are equal, one NULL is not. */
     public static BoolExpr equal(LongExpr a, LongExpr b) {
         return new LongEquals(a, b, true);

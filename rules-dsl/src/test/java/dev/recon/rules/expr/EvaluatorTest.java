@@ -1,5 +1,7 @@
 package dev.recon.rules.expr;
 
+import dev.recon.rules.MessageTemplate;
+import dev.recon.rules.PairRule;
 import dev.recon.rules.Side;
 import dev.recon.rules.Tolerance;
 import dev.recon.rules.expr.Predicates.Comparison;
@@ -49,6 +51,35 @@ class EvaluatorTest {
         assertThat(OTHER.eval(FULL, null)).isEqualTo(LongExpr.NULL);
         assertThat(CODE.eval(null, FULL)).isNull();
         assertThat(AMOUNT.fields()).containsExactly(new FieldRef(Side.LEFT, "amount", 0, "long"));
+    }
+
+    @Test
+    void aRuleBreaksWhenItsGuardHoldsAndItsCheckFailsWithOrWithoutAGuard() {
+        BoolExpr usd = Exprs.equal(CODE, Exprs.literal("USD"));
+        BoolExpr positive = Predicates.compare(AMOUNT, Comparison.GT, Arithmetic.constant(0));
+        PairRule unguarded = rule(null, positive);
+        PairRule guarded = rule(usd, positive);
+        PairRule never = rule(Predicates.constant(false), positive);
+        GenericRecord usdZero = rec(0L, "USD", 7);
+        GenericRecord eurZero = rec(0L, "EUR", 7);
+        assertThat(unguarded.isBreak(FULL, null)).isFalse();
+        assertThat(unguarded.isBreak(usdZero, null)).isTrue();
+        assertThat(unguarded.isBreak(eurZero, null)).isTrue();
+        assertThat(guarded.isBreak(usdZero, null)).isTrue();
+        assertThat(guarded.isBreak(eurZero, null)).as("guard false: no break").isFalse();
+        assertThat(never.isBreak(usdZero, null)).isFalse();
+        assertThat(Predicates.isTrue(Exprs.always())).isTrue();
+        assertThat(Predicates.isTrue(Predicates.constant(false))).isFalse();
+        assertThat(Predicates.isTrue(usd)).isFalse();
+    }
+
+    private static PairRule rule(BoolExpr when, BoolExpr check) {
+        PairRule.Builder b =
+                PairRule.builder("r")
+                        .setCheck(check)
+                        .setAtRisk(AMOUNT)
+                        .setMessage(MessageTemplate.compile("m", S, S));
+        return when == null ? b.build() : b.setWhen(when).build();
     }
 
     @Test
