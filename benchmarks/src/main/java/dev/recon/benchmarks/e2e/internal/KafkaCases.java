@@ -221,9 +221,16 @@ public final class KafkaCases {
                                 retention.toSeconds(),
                                 MemoryCase.FAULTS * 100));
         md.append(
-                "| s | heap MB | heap after GC MB | RocksDB MB | state keys | checkpoint MB | pending |\n");
-        md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                "| s | heap MB | heap after GC MB | RocksDB MB | state keys | checkpoint MB | pending"
+                        + " | restarts | checkpoints done / failed |\n");
+        md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         s.forEach(x -> md.append(x.markdown()).append('\n'));
+        md.append(
+                h.failures().isEmpty()
+                        ? "\nNo task failed and the job did not restart.\n"
+                        : "\nFailures and restarts (Flink's log):\n\n");
+        h.failures().forEach(f -> md.append("- ").append(f).append('\n'));
+        h.failures().forEach(f -> System.out.println("  failure: " + f));
         r.section(md.toString());
     }
 

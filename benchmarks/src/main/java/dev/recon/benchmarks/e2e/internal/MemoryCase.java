@@ -18,7 +18,8 @@ public final class MemoryCase {
     static final double FAULTS = 0.002;
 
     /** The samples and the setup of one run. */
-    public record Outcome(List<MemorySample> samples, double rate, Duration retention) {
+    public record Outcome(
+            List<MemorySample> samples, double rate, Duration retention, List<String> failures) {
         /** RocksDB bytes per state key at the last sample (NaN without keys). */
         public double bytesPerKey() {
             MemorySample s = samples.get(samples.size() - 1);
@@ -45,6 +46,10 @@ public final class MemoryCase {
             throws Exception {
         long paymentsPerS = Math.max(1, Math.round(rate / 2));
         List<MemorySample> samples = new ArrayList<>();
+        JobFailures.install();
+        JobFailures.take();
+        CheckpointStalls.install();
+        List<String> extra = extraProperties();
         try (LiveJob job =
                 LiveJob.start(
                         broker,
@@ -67,13 +72,35 @@ public final class MemoryCase {
                 if (System.currentTimeMillis() >= next) {
                     MemorySample s = MemorySample.take((next - start) / 1000, job.checkpoints());
                     samples.add(s);
-                    System.out.println("  " + s.markdown());
+                    System.out.println("  " + s.markdown() + diagnostics(extra, next, every));
                     next += every.toMillis();
                 }
             }
             load.get();
         }
-        return new Outcome(samples, rate, retention);
+        return new Outcome(samples, rate, retention, JobFailures.take());
+    }
+
+    /**
+     * RocksDB properties to print with each sample, by hand: {@code -Dbench.h.rocksdb=a,b} (each
+     * also enabled with {@code -Dbench.flink.state.backend.rocksdb.metrics.<name>=true}).
+     */
+    private static List<String> extraProperties() {
+        String p = System.getProperty("bench.h.rocksdb", "");
+        return p.isBlank() ? List.of() : List.of(p.split(","));
+    }
+
+    /** The matcher's checkpoints in the last interval and the extra RocksDB properties. */
+    private static String diagnostics(List<String> extra, long now, Duration every) {
+        StringBuilder sb =
+                new StringBuilder("  matcher checkpoints (sync p50 / max, align max): ")
+                        .append(
+                                CheckpointStalls.summary(
+                                        CheckpointStalls.of(
+                                                "match payments", now - every.toMillis(), now)));
+        extra.forEach(
+                p -> sb.append("  ").append(p).append(' ').append(TallyReporter.rocksdb(p, true)));
+        return sb.toString();
     }
 
     /**

@@ -20,6 +20,9 @@ import java.util.stream.Stream;
  * @param keys RocksDB's estimate of the keys in the state column families (timers excluded)
  * @param checkpoints size of the checkpoint folder (incremental: shared SST files + metadata)
  * @param pending keys waiting for their counterpart (the engine's {@code pendingEntries} gauges)
+ * @param restarts the job's restarts so far (Flink's {@code numRestarts})
+ * @param completed checkpoints completed so far
+ * @param failed checkpoints failed (or expired) so far
  */
 public record MemorySample(
         long seconds,
@@ -28,7 +31,10 @@ public record MemorySample(
         long rocksdb,
         long keys,
         long checkpoints,
-        long pending) {
+        long pending,
+        long restarts,
+        long completed,
+        long failed) {
 
     /** Samples now. */
     public static MemorySample take(long seconds, Path checkpointDir) {
@@ -40,20 +46,26 @@ public record MemorySample(
                         + TallyReporter.rocksdb("cur-size-all-mem-tables", true),
                 TallyReporter.rocksdb("estimate-num-keys", false),
                 size(checkpointDir),
-                TallyReporter.pending());
+                TallyReporter.pending(),
+                TallyReporter.job("numRestarts"),
+                TallyReporter.job("numberOfCompletedCheckpoints"),
+                TallyReporter.job("numberOfFailedCheckpoints"));
     }
 
     /** A Markdown table row. */
     public String markdown() {
         return String.format(
-                "| %d | %.0f | %.0f | %.1f | %,d | %.1f | %,d |",
+                "| %d | %.0f | %.0f | %.1f | %,d | %.1f | %,d | %d | %d / %d |",
                 seconds,
                 heapUsed / 1e6,
                 heapAfterGc / 1e6,
                 rocksdb / 1e6,
                 keys,
                 checkpoints / 1e6,
-                pending);
+                pending,
+                restarts,
+                completed,
+                failed);
     }
 
     private static long afterGc() {

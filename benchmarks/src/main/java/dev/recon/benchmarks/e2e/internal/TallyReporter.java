@@ -25,6 +25,9 @@ public final class TallyReporter implements MetricReporter, MetricReporterFactor
 
     private static final Set<Gauge<?>> PENDING = ConcurrentHashMap.newKeySet();
     private static final Map<Gauge<?>, String[]> ROCKSDB = new ConcurrentHashMap<>();
+    private static final Map<String, Gauge<?>> JOB = new ConcurrentHashMap<>();
+    private static final Set<String> JOB_METRICS =
+            Set.of("numRestarts", "numberOfCompletedCheckpoints", "numberOfFailedCheckpoints");
     private final Map<Metric, String> taskTimes = new ConcurrentHashMap<>();
 
     @Override
@@ -42,6 +45,9 @@ public final class TallyReporter implements MetricReporter, MetricReporterFactor
     public void notifyOfAddedMetric(Metric metric, String name, MetricGroup group) {
         if (name.equals("pendingEntries") && metric instanceof Gauge<?> g) {
             PENDING.add(g);
+        }
+        if (JOB_METRICS.contains(name) && metric instanceof Gauge<?> g) {
+            JOB.put(name, g); // the running job's (one live job at a time)
         }
         if (TaskTimes.indexOf(name) >= 0) {
             taskTimes.put(metric, group.getAllVariables().getOrDefault("<task_name>", "?"));
@@ -94,10 +100,20 @@ public final class TallyReporter implements MetricReporter, MetricReporterFactor
         return sum;
     }
 
+    /**
+     * A job-level gauge of the latest job ({@code numRestarts}, {@code
+     * numberOfCompletedCheckpoints}, {@code numberOfFailedCheckpoints}); -1 before it is there.
+     */
+    public static long job(String name) {
+        Gauge<?> g = JOB.get(name);
+        return g == null ? -1 : value(g);
+    }
+
     /** Forgets the gauges of a finished job. */
     public static void forgetAll() {
         PENDING.clear();
         ROCKSDB.clear();
+        JOB.clear();
     }
 
     private static long value(Gauge<?> g) {
