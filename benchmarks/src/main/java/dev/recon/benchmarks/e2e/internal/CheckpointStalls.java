@@ -1,12 +1,8 @@
 package dev.recon.benchmarks.e2e.internal;
 
 import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 
 import java.util.List;
@@ -37,18 +33,9 @@ public final class CheckpointStalls extends AbstractAppender {
 
     /** Starts recording (idempotent): turns that one logger to DEBUG, into this appender only. */
     public static synchronized void install() {
-        if (installed || !(LogManager.getContext(false) instanceof LoggerContext ctx)) {
-            return;
+        if (!installed) {
+            installed = LogTap.install(new CheckpointStalls(), LOGGER, Level.DEBUG);
         }
-        CheckpointStalls appender = new CheckpointStalls();
-        appender.start();
-        Configuration cfg = ctx.getConfiguration();
-        cfg.addAppender(appender);
-        LoggerConfig logger = new LoggerConfig(LOGGER, Level.DEBUG, false);
-        logger.addAppender(appender, Level.DEBUG, null);
-        cfg.addLogger(LOGGER, logger);
-        ctx.updateLoggers();
-        installed = true;
     }
 
     @Override

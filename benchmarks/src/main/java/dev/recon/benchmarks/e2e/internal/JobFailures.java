@@ -1,12 +1,8 @@
 package dev.recon.benchmarks.e2e.internal;
 
 import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.config.Property;
 
 import java.util.ArrayList;
@@ -29,18 +25,9 @@ public final class JobFailures extends AbstractAppender {
 
     /** Starts recording (idempotent): that logger at INFO, into this appender only. */
     public static synchronized void install() {
-        if (installed || !(LogManager.getContext(false) instanceof LoggerContext ctx)) {
-            return;
+        if (!installed) {
+            installed = LogTap.install(new JobFailures(), LOGGER, Level.INFO);
         }
-        JobFailures appender = new JobFailures();
-        appender.start();
-        Configuration cfg = ctx.getConfiguration();
-        cfg.addAppender(appender);
-        LoggerConfig logger = new LoggerConfig(LOGGER, Level.INFO, false);
-        logger.addAppender(appender, Level.INFO, null);
-        cfg.addLogger(LOGGER, logger);
-        ctx.updateLoggers();
-        installed = true;
     }
 
     @Override
