@@ -47,6 +47,11 @@ public final class BenchBroker implements AutoCloseable {
                 .run();
     }
 
+    /** The broker process's own log file. */
+    public java.nio.file.Path logFile() {
+        return broker.logFile();
+    }
+
     @Override
     public void close() {
         broker.close();

@@ -50,13 +50,15 @@ public final class MemoryCase {
         JobFailures.take();
         CheckpointStalls.install();
         List<String> extra = extraProperties();
-        try (LiveJob job =
-                LiveJob.start(
-                        broker,
-                        work,
-                        10_000,
-                        List.of("--retention-ms", Long.toString(retention.toMillis())),
-                        Map.of())) {
+        try (StallWatch watch = StallWatch.start(work.resolve("stalls"), 30_000, 8, 10_000);
+                MatcherPace pace = new MatcherPace();
+                LiveJob job =
+                        LiveJob.start(
+                                broker,
+                                work,
+                                10_000,
+                                List.of("--retention-ms", Long.toString(retention.toMillis())),
+                                Map.of())) {
             long start = System.currentTimeMillis();
             CompletableFuture<GroundTruth> load =
                     CompletableFuture.supplyAsync(
@@ -72,11 +74,17 @@ public final class MemoryCase {
                 if (System.currentTimeMillis() >= next) {
                     MemorySample s = MemorySample.take((next - start) / 1000, job.checkpoints());
                     samples.add(s);
-                    System.out.println("  " + s.markdown() + diagnostics(extra, next, every));
+                    System.out.println("  " + s.markdown() + diagnostics(extra, next, every, pace));
                     next += every.toMillis();
                 }
             }
             load.get();
+            if (watch.dumps() > 0) {
+                java.nio.file.Files.copy(
+                        broker.logFile(),
+                        work.resolve("stalls").resolve("broker.log"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
         }
         return new Outcome(samples, rate, retention, JobFailures.take());
     }
@@ -90,10 +98,13 @@ public final class MemoryCase {
         return p.isBlank() ? List.of() : List.of(p.split(","));
     }
 
-    /** The matcher's checkpoints in the last interval and the extra RocksDB properties. */
-    private static String diagnostics(List<String> extra, long now, Duration every) {
+    /** The matcher's pace, its checkpoints in the last interval and extra RocksDB properties. */
+    private static String diagnostics(
+            List<String> extra, long now, Duration every, MatcherPace pace) {
         StringBuilder sb =
-                new StringBuilder("  matcher checkpoints (sync p50 / max, align max): ")
+                new StringBuilder("  ")
+                        .append(pace.next())
+                        .append("  matcher checkpoints (sync p50 / max, align max): ")
                         .append(
                                 CheckpointStalls.summary(
                                         CheckpointStalls.of(

@@ -28,6 +28,8 @@ public final class TallyReporter implements MetricReporter, MetricReporterFactor
     private static final Map<String, Gauge<?>> JOB = new ConcurrentHashMap<>();
     private static final Set<String> JOB_METRICS =
             Set.of("numRestarts", "numberOfCompletedCheckpoints", "numberOfFailedCheckpoints");
+    private static final Map<Counter, String> MATCHER = new ConcurrentHashMap<>();
+    private static final Set<String> MATCHER_METRICS = Set.of("numRecordsIn", "numFiredTimers");
     private final Map<Metric, String> taskTimes = new ConcurrentHashMap<>();
 
     @Override
@@ -49,6 +51,9 @@ public final class TallyReporter implements MetricReporter, MetricReporterFactor
         if (JOB_METRICS.contains(name) && metric instanceof Gauge<?> g) {
             JOB.put(name, g); // the running job's (one live job at a time)
         }
+        if (MATCHER_METRICS.contains(name) && metric instanceof Counter c && matcherTask(group)) {
+            MATCHER.put(c, name);
+        }
         if (TaskTimes.indexOf(name) >= 0) {
             taskTimes.put(metric, group.getAllVariables().getOrDefault("<task_name>", "?"));
         }
@@ -69,6 +74,9 @@ public final class TallyReporter implements MetricReporter, MetricReporterFactor
         String task = taskTimes.remove(metric);
         if (task != null && metric instanceof Gauge<?> g) {
             TaskTimes.add(task, TaskTimes.indexOf(name), value(g));
+        }
+        if (metric instanceof Counter c) {
+            MATCHER.remove(c);
         }
         if (metric instanceof Gauge<?> g) {
             PENDING.remove(g);
@@ -109,8 +117,30 @@ public final class TallyReporter implements MetricReporter, MetricReporterFactor
         return g == null ? -1 : value(g);
     }
 
+    /**
+     * A task-level counter of the matcher task ({@code numRecordsIn}, {@code numFiredTimers})
+     * summed over its subtasks, while the job runs.
+     */
+    public static long matcher(String name) {
+        long sum = 0;
+        for (Map.Entry<Counter, String> e : MATCHER.entrySet()) {
+            if (e.getValue().equals(name)) {
+                sum += e.getKey().getCount();
+            }
+        }
+        return sum;
+    }
+
+    /** A task's own metric group (not one of its operators') of the matcher's task. */
+    private static boolean matcherTask(MetricGroup group) {
+        Map<String, String> v = group.getAllVariables();
+        return !v.containsKey("<operator_name>")
+                && v.getOrDefault("<task_name>", "").startsWith("match payments");
+    }
+
     /** Forgets the gauges of a finished job. */
     public static void forgetAll() {
+        MATCHER.clear();
         PENDING.clear();
         ROCKSDB.clear();
         JOB.clear();
