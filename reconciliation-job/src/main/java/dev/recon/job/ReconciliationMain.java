@@ -11,6 +11,7 @@ import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.io.PrintStream;
@@ -85,6 +86,12 @@ public final class ReconciliationMain {
         Configuration c = new Configuration();
         c.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
         c.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        // Partitioned index blocks: a lookup loads one small index partition into the block cache
+        // instead of a whole SST file's index (about 480 KB for 380,000 keys). Unpartitioned, a
+        // settled key's lookup could re-read and decompress that index each time once the cache
+        // was under pressure: about 230 us a lookup, the matcher fell behind on its timers and took
+        // no input for 1-2 minutes (benchmarks/README.md, "Eighth session").
+        c.set(RocksDBOptions.USE_PARTITIONED_INDEX_FILTERS, true);
         c.set(PipelineOptions.GENERIC_TYPES, false);
         // Keep the last checkpoint when the job is cancelled, so it can be restored from.
         c.set(

@@ -101,10 +101,12 @@ class ReconciliationKafkaITCase {
             assertThat(PrometheusScrape.sum(metrics, "deadLettered", "")).isEqualTo(garbage.size());
             assertThat(PrometheusScrape.sum(metrics, "recon_pairsMatched", "")).isPositive();
             assertThat(metrics)
-                    .as("how far each stream is read behind, and the verdicts held for it")
+                    .as(
+                            "how far each stream is read behind, the verdicts held for it, the timer lag")
                     .containsPattern("recon_stream_eventTimeLagMs\\{[^}]*stream=\"payments\"")
                     .containsPattern("recon_stream_eventTimeLagMs\\{[^}]*stream=\"bills\"")
-                    .contains("recon_heldVerdicts");
+                    .contains("recon_heldVerdicts")
+                    .contains("recon_timerLagMs");
             // Flink's reporter turns '-' in label values into '_'
             assertThat(PrometheusScrape.sum(metrics, "_breaks", "rule=\"bill_missing\""))
                     .isEqualTo(report.perClass().get(FaultClass.BILL_DROPPED).injected());

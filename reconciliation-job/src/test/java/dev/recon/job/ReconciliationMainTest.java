@@ -4,6 +4,7 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -86,6 +87,7 @@ class ReconciliationMainTest {
         assertThat(deployed.get(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE))
                 .isEqualTo(CheckpointingMode.EXACTLY_ONCE);
         assertThat(deployed.get(ExecutionOptions.BUFFER_TIMEOUT)).isEqualTo(Duration.ofMillis(100));
+        assertThat(deployed.get(RocksDBOptions.USE_PARTITIONED_INDEX_FILTERS)).isTrue();
 
         Configuration told =
                 ReconciliationMain.jobConfig(

@@ -149,8 +149,9 @@ final class MatchLogic {
     /** The key's one timer fired. */
     void onTimer(long ts, TimerService ctx, Collector<Alert> out) throws Exception {
         Verdicts verdicts = rules.verdicts();
-        MatchState s = state.value();
         long now = ctx.currentProcessingTime();
+        metrics.timerFired(ts, now);
+        MatchState s = state.value();
         if (s != null && s.getPhase() == MatchPhase.SETTLED) {
             forgetOrWait(ctx, s, now);
             return;

@@ -17,6 +17,7 @@ import java.util.Map;
  */
 final class MatchMetrics {
     private static final int LATENCY_WINDOW = 10_000;
+    private static final long TIMER_LAG_FRESH_MS = 5_000;
 
     final Counter leftIn;
     final Counter rightIn;
@@ -43,6 +44,8 @@ final class MatchMetrics {
     private final MetricGroup right;
     private final Map<String, RuleMetrics> rules = new HashMap<>();
     private long pending;
+    private long timerLagMs;
+    private long timerFiredAt = Long.MIN_VALUE;
 
     MatchMetrics(MetricGroup operatorGroup, String leftName, String rightName) {
         this.group = operatorGroup.addGroup("recon");
@@ -59,6 +62,7 @@ final class MatchMetrics {
         this.heldVerdicts = group.counter("heldVerdicts");
         this.lateEvents = group.counter("lateEvents");
         group.gauge("pendingEntries", () -> pending);
+        group.gauge("timerLagMs", () -> timerLagMs(System.currentTimeMillis()));
         this.left = left;
         this.right = right;
     }
@@ -67,6 +71,22 @@ final class MatchMetrics {
     void progress(StreamProgress p) {
         left.gauge("eventTimeLagMs", () -> p.leftLagMs(System.currentTimeMillis()));
         right.gauge("eventTimeLagMs", () -> p.rightLagMs(System.currentTimeMillis()));
+    }
+
+    /** A timer due at {@code dueAt} fired at processing time {@code now}. */
+    void timerFired(long dueAt, long now) {
+        timerLagMs = Math.max(0, now - dueAt);
+        timerFiredAt = now;
+    }
+
+    /**
+     * How late the last timer fired, if one fired in the last {@link #TIMER_LAG_FRESH_MS}, else 0:
+     * above a second or two, the subtask is behind on its deadlines and retention, its verdicts
+     * come late, and it takes almost no input until it has caught up (Flink fires due timers
+     * first).
+     */
+    long timerLagMs(long wallNow) {
+        return wallNow - timerFiredAt <= TIMER_LAG_FRESH_MS ? timerLagMs : 0;
     }
 
     void pendingAdded() {
