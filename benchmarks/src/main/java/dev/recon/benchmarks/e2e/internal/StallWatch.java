@@ -5,11 +5,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Watches a live job for a checkpoint stall (none completed for {@code stallMs}) and only then
@@ -79,7 +76,7 @@ public final class StallWatch implements AutoCloseable {
             if (broker.isPresent()) {
                 jcmd(broker.get(), dir.resolve("stall-" + n + "-broker.txt"));
             }
-            rocksdb(dir.resolve("stall-" + n + "-rocksdb"));
+            RocksDbFiles.copy(dir.getParent(), dir.resolve("stall-" + n + "-rocksdb"));
             if (n == 1) {
                 Files.writeString(
                         dir.resolve("stall-1-profile.txt"),
@@ -102,45 +99,6 @@ public final class StallWatch implements AutoCloseable {
                 .redirectOutput(out.toFile())
                 .start()
                 .waitFor(20, TimeUnit.SECONDS);
-    }
-
-    /**
-     * Each RocksDB instance under {@code dir}'s parent: its SST files (name, size) and a copy of
-     * its LOG, in {@code out}.
-     */
-    private void rocksdb(Path out) throws IOException {
-        List<Path> dbs;
-        try (Stream<Path> s = Files.walk(dir.getParent())) {
-            dbs = s.filter(p -> p.getFileName().toString().equals("LOG")).toList();
-        }
-        Files.createDirectories(out);
-        StringBuilder sb = new StringBuilder();
-        int i = 0;
-        for (Path log : dbs) {
-            Path db = log.getParent();
-            sb.append(db).append('\n');
-            try (Stream<Path> s = Files.list(db)) {
-                s.filter(p -> p.toString().endsWith(".sst"))
-                        .sorted()
-                        .forEach(
-                                p ->
-                                        sb.append("  ")
-                                                .append(p.getFileName())
-                                                .append(' ')
-                                                .append(size(p))
-                                                .append('\n'));
-            }
-            Files.copy(log, out.resolve("LOG-" + (++i)), StandardCopyOption.REPLACE_EXISTING);
-        }
-        Files.writeString(out.resolve("sst.txt"), sb.toString());
-    }
-
-    private static long size(Path p) {
-        try {
-            return Files.size(p);
-        } catch (IOException e) {
-            return -1; // compacted away meanwhile
-        }
     }
 
     /** Every thread of this JVM with its full stack and what it waits on. */
