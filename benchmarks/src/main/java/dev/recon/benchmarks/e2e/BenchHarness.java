@@ -9,6 +9,7 @@ import dev.recon.benchmarks.e2e.internal.TaskTimes;
 import dev.recon.benchmarks.e2e.internal.ThreadCpu;
 import dev.recon.benchmarks.e2e.internal.ThroughputCases;
 import dev.recon.benchmarks.e2e.internal.ThroughputCases.Outcome;
+import dev.recon.benchmarks.e2e.internal.WorkDir;
 import dev.recon.job.rules.BundleRuleSetProvider;
 import dev.recon.job.rules.RuleSetProvider;
 import dev.recon.rules.dsl.Compilation;
@@ -155,6 +156,10 @@ public final class BenchHarness {
                 0);
         if (o.cases().stream().anyMatch(List.of("e", "f", "h")::contains)) {
             new KafkaCases(o, r, work).run(LocalEnv.config(work, o.checkpointInterval()), rules);
+        }
+        Path kept = WorkDir.clean(work);
+        if (kept != null) {
+            System.out.println("stall dumps kept in " + kept);
         }
         return r;
     }
