@@ -76,9 +76,8 @@ final class StallProfile {
     /** utime + stime of a process, in clock ticks (0 if it cannot be read). */
     private static long ticks(ProcessHandle p) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return ThreadCpu.ticks(
+                    Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat")));
         } catch (Exception e) {
             return 0;
         }

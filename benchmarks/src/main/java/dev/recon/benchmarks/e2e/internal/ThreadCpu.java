@@ -63,8 +63,7 @@ public final class ThreadCpu implements AutoCloseable {
             String stat = Files.readString(task.resolve("stat"));
             int open = stat.indexOf('(');
             int close = stat.lastIndexOf(')');
-            String[] f = stat.substring(close + 2).split(" ");
-            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime + stime
+            long ticks = ticks(stat);
             String tid = task.getFileName().toString();
             long[] t = byTid.computeIfAbsent(tid, k -> new long[] {baseline ? ticks : 0, 0});
             t[1] = ticks;
@@ -72,6 +71,12 @@ public final class ThreadCpu implements AutoCloseable {
         } catch (IOException | RuntimeException gone) {
             // the thread ended
         }
+    }
+
+    /** utime + stime, in clock ticks, of a {@code /proc/.../stat} line (a process or a thread). */
+    static long ticks(String stat) {
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
     /**
