@@ -148,6 +148,11 @@ public final class BenchHarness {
                 "c2 hand-written, kept",
                 0);
         r.ratio("engine (b) at least 10x Flink SQL (d)", "b engine", "d flink-sql", 10);
+        r.ratio(
+                "(informative) hand-written (c) vs Flink SQL (d)",
+                "c hand-written",
+                "d flink-sql",
+                0);
         r.ratio("(informative) engine (b) vs pass-through (a)", "b engine", "a pass-through", 0);
         r.ratio(
                 "(informative) engine with the webhook pager (b2) vs without (b)",

@@ -35,6 +35,8 @@ class BenchHarnessSmokeTest {
                         "a,b,c,d",
                         "--pairs",
                         Long.toString(pairs),
+                        "--rounds",
+                        "1",
                         "--out",
                         dir.toString(),
                         "--rules",
@@ -80,6 +82,7 @@ class BenchHarnessSmokeTest {
         assertThat(Files.readString(dir.resolve("results.csv"))).contains("b engine,1,");
         assertThat(Files.readString(dir.resolve("results.md")))
                 .contains("engine (b) at least as fast as hand-written (c)")
+                .contains("(informative) hand-written (c) vs Flink SQL (d)")
                 .contains("| b2 engine + pager | storm control");
     }
 
@@ -124,5 +127,7 @@ class BenchHarnessSmokeTest {
         BenchOptions o = BenchOptions.parse("--quick", "--cases", "e,f,h", "--memory-s", "30");
         assertThat(o.cases()).containsExactly("e", "f", "h");
         assertThat(o.memoryRun()).hasSeconds(30);
+        assertThat(o.rounds()).isEqualTo(1);
+        assertThat(BenchOptions.parse().rounds()).as("a full run's rounds").isEqualTo(2);
     }
 }

@@ -8,6 +8,7 @@ import org.apache.flink.configuration.Configuration;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,9 @@ import java.util.Map;
  * levers), memory over a long run. Adds their figures and verdicts to {@link Results}.
  */
 public final class KafkaCases {
+    /** The hand-written job's deadline, the default rule file's ({@code deadline 5s}). */
+    private static final long DEADLINE_MS = 5_000;
+
     private final BenchOptions o;
     private final Results r;
     private final Path work;
@@ -61,7 +65,11 @@ public final class KafkaCases {
 
     private double endToEnd(EndToEndCase e, RuleSetProvider rules) throws Exception {
         e.preload(o.kafkaPairs());
-        for (Outcome warm : List.of(e.engine(rules), e.readOnly())) { // Kafka clients' JIT
+        List<Outcome> warmUp = new ArrayList<>(List.of(e.engine(rules), e.readOnly()));
+        if (!o.quick() && o.cases().contains("e")) {
+            warmUp.add(e.handWritten(DEADLINE_MS));
+        }
+        for (Outcome warm : warmUp) { // Kafka clients' JIT
             System.out.printf(
                     "warm-up %-24s %,12.0f events/s (not recorded)%n", warm.name(), warm.rate());
         }
@@ -79,6 +87,21 @@ public final class KafkaCases {
                 engine.name(),
                 read.name(),
                 0.5);
+        if (!o.quick()) { // what a user would otherwise write, end to end: full runs only
+            Outcome hand = e.handWritten(DEADLINE_MS);
+            print(hand);
+            r.add(hand);
+            r.ratio(
+                    "(informative) e: engine vs hand-written, both from Kafka",
+                    engine.name(),
+                    hand.name(),
+                    0);
+            r.ratio(
+                    "(informative) e: hand-written from Kafka vs read-and-deserialize-only",
+                    hand.name(),
+                    read.name(),
+                    0);
+        }
         return o.maxRate() > 0 ? o.maxRate() : engine.rate();
     }
 
@@ -88,7 +111,8 @@ public final class KafkaCases {
      */
     private double sustained(BenchBroker broker, double upper) throws Exception {
         SustainedRate probe =
-                new SustainedRate(broker, work, o.quick() ? Duration.ofSeconds(4) : o.phase());
+                new SustainedRate(
+                        broker, work, o.quick() ? Duration.ofSeconds(4) : o.phase(), !o.quick());
         SustainedRate.Outcome s =
                 o.quick()
                         ? probe.find(upper, 0.2, 0.4, 0.6, 0.8, 1.0)

@@ -6,6 +6,7 @@ import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.nio.file.Path;
@@ -16,13 +17,15 @@ public final class LocalEnv {
     private LocalEnv() {}
 
     /**
-     * The configuration of the bounded cases: RocksDB (incremental), checkpoints every {@code
-     * interval}, tally metrics, no restarts.
+     * The configuration of the bounded cases: RocksDB (incremental, partitioned index as deployed),
+     * checkpoints every {@code interval}, tally metrics, no restarts.
      */
     public static Configuration config(Path workDir, Duration checkpointInterval) {
         Configuration c = new Configuration();
         c.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
         c.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        // as deployed (ReconciliationMain.jobConfig), for every case alike
+        c.set(RocksDBOptions.USE_PARTITIONED_INDEX_FILTERS, true);
         c.set(PipelineOptions.GENERIC_TYPES, false);
         c.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
         c.set(

@@ -31,13 +31,19 @@ public final class SustainedRate {
     private final BenchBroker broker;
     private final Path work;
     private final Duration step;
+    private final boolean warmUp;
     private int runs;
 
-    /** Steps of {@code step} each against {@code broker}; job files go under {@code work}. */
-    public SustainedRate(BenchBroker broker, Path work, Duration step) {
+    /**
+     * Steps of {@code step} each against {@code broker}; job files go under {@code work}. With
+     * {@code warmUp} a step at the first share runs first and is not counted (a quick run skips it:
+     * its first step then runs cold, which can only make the probe stop earlier).
+     */
+    public SustainedRate(BenchBroker broker, Path work, Duration step, boolean warmUp) {
         this.broker = broker;
         this.work = work;
         this.step = step;
+        this.warmUp = warmUp;
     }
 
     /** One step: its target and sent rates, latencies at its start and end, and the verdict. */
@@ -71,8 +77,10 @@ public final class SustainedRate {
         double sustained = 0;
         try (PagedLiveJob live = PagedLiveJob.start(broker, work, 10_000, List.of(), Map.of())) {
             AlertProbe alerts = live.alerts();
-            System.out.println(
-                    "  sustained-rate warm-up: " + step(upper * shares[0], alerts).line());
+            if (warmUp) {
+                System.out.println(
+                        "  sustained-rate warm-up: " + step(upper * shares[0], alerts).line());
+            }
             for (double share : shares) {
                 Step s = step(upper * share, alerts);
                 steps.add(s);
