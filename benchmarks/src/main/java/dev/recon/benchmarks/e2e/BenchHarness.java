@@ -30,7 +30,7 @@ import java.util.Locale;
  * <pre>
  * usage: BenchHarness [--quick] [--cases a,b,c,d,e,f,g,h] [--pairs N] [--rounds N] [--out DIR]
  *                     [--rules FILE] [--checkpoint-interval-ms MS] [--kafka-pairs N]
- *                     [--max-rate EVENTS_PER_S] [--phase-s S] [--memory-s S]
+ *                     [--max-rate EVENTS_PER_S] [--phase-s S] [--memory-s S] [--levers W,..]
  * </pre>
  */
 public final class BenchHarness {
@@ -38,7 +38,7 @@ public final class BenchHarness {
             "usage: ./recon bench [--quick] [--cases a,b,c,d,e,f,g,h] [--pairs N] [--rounds N]"
                     + " [--out DIR] [--rules FILE] [--checkpoint-interval-ms MS]\n"
                     + "                     [--kafka-pairs N] [--max-rate EVENTS_PER_S]"
-                    + " [--phase-s S] [--memory-s S]";
+                    + " [--phase-s S] [--memory-s S] [--levers WORD,..|none]";
 
     private BenchHarness() {}
 

@@ -2,6 +2,8 @@ package dev.recon.benchmarks.e2e;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,6 +15,8 @@ import java.util.TreeSet;
  *     to the rate e reads a backlog at
  * @param phase how long each latency run (f) sends load
  * @param memoryRun how long the memory run (h) sends load
+ * @param levers which of f's levers run in a full run: names containing any of these words
+ *     (case-insensitive); empty: all, {@code none}: none
  */
 public record BenchOptions(
         boolean quick,
@@ -26,7 +30,8 @@ public record BenchOptions(
         long kafkaPairs,
         long maxRate,
         Duration phase,
-        Duration memoryRun) {
+        Duration memoryRun,
+        List<String> levers) {
     static final Set<String> KNOWN = Set.of("a", "b", "c", "d", "e", "f", "g", "h");
 
     /** The defaults of a full or a quick run. */
@@ -43,7 +48,8 @@ public record BenchOptions(
                 quick ? 50_000 : 300_000,
                 0,
                 Duration.ofSeconds(quick ? 8 : 30),
-                quick ? Duration.ofSeconds(40) : Duration.ofMinutes(10));
+                quick ? Duration.ofSeconds(40) : Duration.ofMinutes(10),
+                List.of());
     }
 
     /** Parses the flags; null for --help. */
@@ -77,6 +83,7 @@ public record BenchOptions(
         long mr = maxRate;
         Duration ph = phase;
         Duration mem = memoryRun;
+        List<String> lv = levers;
         switch (flag) {
             case "--cases" -> c = cases(v);
             case "--pairs" -> p = positive(flag, v);
@@ -88,9 +95,35 @@ public record BenchOptions(
             case "--max-rate" -> mr = positive(flag, v);
             case "--phase-s" -> ph = Duration.ofSeconds(positive(flag, v));
             case "--memory-s" -> mem = Duration.ofSeconds(positive(flag, v));
+            case "--levers" -> lv = words(flag, v);
             default -> throw new IllegalArgumentException("unknown flag " + flag);
         }
-        return new BenchOptions(quick, c, p, r, parallelism, o, ru, ci, kp, mr, ph, mem);
+        return new BenchOptions(quick, c, p, r, parallelism, o, ru, ci, kp, mr, ph, mem, lv);
+    }
+
+    /** Whether f runs the lever of this name. */
+    public boolean runsLever(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (levers.equals(List.of("none"))) {
+            return false;
+        }
+        return levers.isEmpty() || levers.stream().anyMatch(n::contains);
+    }
+
+    private static List<String> words(String flag, String v) {
+        List<String> w = new ArrayList<>();
+        for (String s : v.split(",")) {
+            String t = s.trim().toLowerCase(Locale.ROOT);
+            if (t.isEmpty()) {
+                throw new IllegalArgumentException(
+                        flag
+                                + " takes comma-separated words of lever names (or none), got '"
+                                + v
+                                + "'");
+            }
+            w.add(t);
+        }
+        return List.copyOf(w);
     }
 
     private static long positive(String flag, String v) {

@@ -130,4 +130,18 @@ class BenchHarnessSmokeTest {
         assertThat(o.rounds()).isEqualTo(1);
         assertThat(BenchOptions.parse().rounds()).as("a full run's rounds").isEqualTo(2);
     }
+
+    @Test
+    void leversAreChosenByWordsOfTheirNames() {
+        String compression = "lever: no compression in L0 and L1 (deployed Snappy)";
+        String buffers = "lever: RocksDB write buffers 8 MB (deployed 64 MB)";
+        assertThat(BenchOptions.parse().runsLever(compression)).as("default: all").isTrue();
+        BenchOptions some = BenchOptions.parse("--levers", "Compression, heap");
+        assertThat(some.runsLever(compression)).isTrue();
+        assertThat(some.runsLever(buffers)).isFalse();
+        assertThat(some.runsLever("lever: heap timers (RocksDB state)")).isTrue();
+        assertThat(BenchOptions.parse("--levers", "none").runsLever(compression)).isFalse();
+        assertThatThrownBy(() -> BenchOptions.parse("--levers", "a,,b"))
+                .hasMessageContaining("--levers takes comma-separated words");
+    }
 }
