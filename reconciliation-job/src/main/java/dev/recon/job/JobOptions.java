@@ -16,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /** Options of the reconciliation job, parsed and validated from the command line. */
@@ -49,7 +51,8 @@ public record JobOptions(
         String stopLossCommandsTopic,
         String stopLossAuditTopic,
         String stopLossControlTopic,
-        PagingOptions paging) {
+        PagingOptions paging,
+        Map<String, String> flinkOptions) {
 
     static final Flag BOOTSTRAP =
             Flag.of(
@@ -214,6 +217,13 @@ public record JobOptions(
                     "topic",
                     "stoploss-control",
                     "topic of stop-loss requests (./recon stoploss unblock)");
+    static final Flag FLINK_OPTION =
+            Flag.of(
+                    "flink-option",
+                    "key=value",
+                    null,
+                    "Flink option for this job over the job's own defaults, repeatable (e.g."
+                            + " state.backend.rocksdb.compression.per.level=SNAPPY_COMPRESSION)");
     static final Flag HELP = Flag.bool("help", "print this help and exit");
 
     /** Every flag of the job, in the order the help lists them. */
@@ -237,6 +247,7 @@ public record JobOptions(
                             OOO,
                             IDLENESS,
                             KAFKA_PROP,
+                            FLINK_OPTION,
                             KAFKA_FILE,
                             RULES,
                             CONTROL,
@@ -327,7 +338,23 @@ public record JobOptions(
                 f.get(STOPLOSS_COMMANDS),
                 f.get(STOPLOSS_AUDIT),
                 f.get(STOPLOSS_CONTROL),
-                PagingOptions.from(f));
+                PagingOptions.from(f),
+                flinkOptions(f));
+    }
+
+    private static Map<String, String> flinkOptions(Flags f) throws UsageException {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String kv : f.all(FLINK_OPTION)) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0 || eq == kv.length() - 1) {
+                throw new UsageException(
+                        "--flink-option must look like key=value (a Flink configuration key), got '"
+                                + kv
+                                + "'");
+            }
+            m.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
+        }
+        return Map.copyOf(m);
     }
 
     private static boolean unaligned(Flags f) throws UsageException {

@@ -4,8 +4,10 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
 import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.junit.jupiter.api.Test;
+import org.rocksdb.CompressionType;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -88,6 +90,12 @@ class ReconciliationMainTest {
                 .isEqualTo(CheckpointingMode.EXACTLY_ONCE);
         assertThat(deployed.get(ExecutionOptions.BUFFER_TIMEOUT)).isEqualTo(Duration.ofMillis(100));
         assertThat(deployed.get(RocksDBOptions.USE_PARTITIONED_INDEX_FILTERS)).isTrue();
+        assertThat(deployed.get(RocksDBConfigurableOptions.COMPRESSION_PER_LEVEL))
+                .as("no compression in L0 and L1: shorter checkpoint flushes")
+                .containsExactly(
+                        CompressionType.NO_COMPRESSION,
+                        CompressionType.NO_COMPRESSION,
+                        CompressionType.SNAPPY_COMPRESSION);
 
         Configuration told =
                 ReconciliationMain.jobConfig(
@@ -103,5 +111,26 @@ class ReconciliationMainTest {
         assertThat(run("--bootstrap-servers", "x:1", "--checkpoint-alignment", "loose"))
                 .isEqualTo(2);
         assertThat(err()).contains("--checkpoint-alignment must be aligned or unaligned");
+    }
+
+    @Test
+    void flinkOptionsGoOverTheJobsDefaults() throws Exception {
+        Configuration told =
+                ReconciliationMain.jobConfig(
+                        JobOptions.parse(
+                                new String[] {
+                                    "--bootstrap-servers", "x:1",
+                                    "--flink-option",
+                                            "state.backend.rocksdb.compression.per.level="
+                                                    + "SNAPPY_COMPRESSION",
+                                    "--flink-option", "execution.buffer-timeout.interval=5 ms"
+                                }));
+        assertThat(told.get(RocksDBConfigurableOptions.COMPRESSION_PER_LEVEL))
+                .containsExactly(CompressionType.SNAPPY_COMPRESSION);
+        assertThat(told.get(ExecutionOptions.BUFFER_TIMEOUT)).isEqualTo(Duration.ofMillis(5));
+
+        assertThat(run("--bootstrap-servers", "x:1", "--flink-option", "no-value")).isEqualTo(2);
+        assertThat(err())
+                .contains("--flink-option must look like key=value (a Flink configuration key)");
     }
 }

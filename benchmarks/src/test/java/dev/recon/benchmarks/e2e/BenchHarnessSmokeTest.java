@@ -133,10 +133,10 @@ class BenchHarnessSmokeTest {
 
     @Test
     void leversAreChosenByWordsOfTheirNames() {
-        String compression = "lever: no compression in L0 and L1 (deployed Snappy)";
+        String compression = "lever: Snappy in every level (deployed: none in L0 and L1)";
         String buffers = "lever: RocksDB write buffers 8 MB (deployed 64 MB)";
         assertThat(BenchOptions.parse().runsLever(compression)).as("default: all").isTrue();
-        BenchOptions some = BenchOptions.parse("--levers", "Compression, heap");
+        BenchOptions some = BenchOptions.parse("--levers", "SNAPPY, heap");
         assertThat(some.runsLever(compression)).isTrue();
         assertThat(some.runsLever(buffers)).isFalse();
         assertThat(some.runsLever("lever: heap timers (RocksDB state)")).isTrue();

@@ -210,12 +210,12 @@ public final class KafkaCases {
                 "lever: RocksDB write buffers 8 MB (deployed 64 MB)",
                 new Lever(10_000, Map.of("state.backend.rocksdb.writebuffer.size", "8 mb")));
         l.put(
-                "lever: no compression in L0 and L1 (deployed Snappy)",
+                "lever: Snappy in every level (deployed: none in L0 and L1)",
                 new Lever(
                         10_000,
                         Map.of(
                                 "state.backend.rocksdb.compression.per.level",
-                                "NO_COMPRESSION;NO_COMPRESSION;SNAPPY_COMPRESSION")));
+                                "SNAPPY_COMPRESSION")));
         l.put(
                 "lever: no lag hold (deployed 5 min)",
                 new Lever(10_000, Map.of(), List.of("--lag-hold-ms", "0")));

@@ -6,19 +6,23 @@ import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
 import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.rocksdb.CompressionType;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /** The local MiniCluster setup every in-JVM case shares: RocksDB, checkpoints, no Kryo. */
 public final class LocalEnv {
     private LocalEnv() {}
 
     /**
-     * The configuration of the bounded cases: RocksDB (incremental, partitioned index as deployed),
-     * checkpoints every {@code interval}, tally metrics, no restarts.
+     * The configuration of the bounded cases: RocksDB (incremental, partitioned index and no
+     * compression in L0 and L1 as deployed), checkpoints every {@code interval}, tally metrics, no
+     * restarts.
      */
     public static Configuration config(Path workDir, Duration checkpointInterval) {
         Configuration c = new Configuration();
@@ -26,6 +30,12 @@ public final class LocalEnv {
         c.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
         // as deployed (ReconciliationMain.jobConfig), for every case alike
         c.set(RocksDBOptions.USE_PARTITIONED_INDEX_FILTERS, true);
+        c.set(
+                RocksDBConfigurableOptions.COMPRESSION_PER_LEVEL,
+                List.of(
+                        CompressionType.NO_COMPRESSION,
+                        CompressionType.NO_COMPRESSION,
+                        CompressionType.SNAPPY_COMPRESSION));
         c.set(PipelineOptions.GENERIC_TYPES, false);
         c.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
         c.set(
