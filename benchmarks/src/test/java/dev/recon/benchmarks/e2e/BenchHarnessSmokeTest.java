@@ -129,6 +129,9 @@ class BenchHarnessSmokeTest {
         assertThat(o.memoryRun()).hasSeconds(30);
         assertThat(o.rounds()).isEqualTo(1);
         assertThat(BenchOptions.parse().rounds()).as("a full run's rounds").isEqualTo(2);
+        assertThat(BenchOptions.parse().pairs())
+                .as("a full run's rounds outlast the deadline")
+                .isEqualTo(1_000_000);
     }
 
     @Test
