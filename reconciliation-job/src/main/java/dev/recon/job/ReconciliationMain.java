@@ -81,11 +81,10 @@ public final class ReconciliationMain {
     }
 
     /**
-     * Job-level configuration: RocksDB, checkpoints and their alignment, the network buffer
-     * timeout, no Kryo fallback, parallelism.
+     * The job's RocksDB: incremental checkpoints, partitioned index blocks, no compression in L0
+     * and L1.
      */
-    public static Configuration jobConfig(JobOptions opts) {
-        Configuration c = new Configuration();
+    public static void rocksDb(Configuration c) {
         c.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
         c.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
         // Partitioned index blocks: a lookup loads one small index partition into the block cache
@@ -105,6 +104,15 @@ public final class ReconciliationMain {
                         CompressionType.NO_COMPRESSION,
                         CompressionType.NO_COMPRESSION,
                         CompressionType.SNAPPY_COMPRESSION));
+    }
+
+    /**
+     * Job-level configuration: RocksDB, checkpoints and their alignment, the network buffer
+     * timeout, no Kryo fallback, parallelism.
+     */
+    public static Configuration jobConfig(JobOptions opts) {
+        Configuration c = new Configuration();
+        rocksDb(c);
         c.set(PipelineOptions.GENERIC_TYPES, false);
         // Keep the last checkpoint when the job is cancelled, so it can be restored from.
         c.set(

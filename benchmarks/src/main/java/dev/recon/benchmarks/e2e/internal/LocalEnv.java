@@ -1,19 +1,16 @@
 package dev.recon.benchmarks.e2e.internal;
 
+import dev.recon.job.ReconciliationMain;
+
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
-import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
-import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.rocksdb.CompressionType;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 /** The local MiniCluster setup every in-JVM case shares: RocksDB, checkpoints, no Kryo. */
 public final class LocalEnv {
@@ -26,16 +23,7 @@ public final class LocalEnv {
      */
     public static Configuration config(Path workDir, Duration checkpointInterval) {
         Configuration c = new Configuration();
-        c.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
-        c.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
-        // as deployed (ReconciliationMain.jobConfig), for every case alike
-        c.set(RocksDBOptions.USE_PARTITIONED_INDEX_FILTERS, true);
-        c.set(
-                RocksDBConfigurableOptions.COMPRESSION_PER_LEVEL,
-                List.of(
-                        CompressionType.NO_COMPRESSION,
-                        CompressionType.NO_COMPRESSION,
-                        CompressionType.SNAPPY_COMPRESSION));
+        ReconciliationMain.rocksDb(c); // as deployed, for every case alike
         c.set(PipelineOptions.GENERIC_TYPES, false);
         c.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
         c.set(
