@@ -51,7 +51,7 @@ public record BenchOptions(
                 quick ? 50_000 : 300_000,
                 0,
                 Duration.ofSeconds(quick ? 8 : 30),
-                quick ? Duration.ofSeconds(40) : Duration.ofMinutes(10),
+                quick ? Duration.ofSeconds(30) : Duration.ofMinutes(10),
                 List.of());
     }
 
