@@ -15,6 +15,7 @@ public final class ClusterMain {
             usage: recon cluster COMMAND [--dir .recon/cluster]
               start [--task-managers 2] [--slots 2] [--rest-port 8081] [--tm-memory 1280m]
                     [--jm-memory 1024m] [--metrics-ports 9250-9260]
+                    [--flink-option KEY=VALUE ...]
                                        start a JobManager and N TaskManagers (separate JVMs)
               submit [JAR] [--from-savepoint PATH] -- JOB ARGS
                                        run the job jar (default: the shaded reconciliation job)
@@ -80,6 +81,17 @@ public final class ClusterMain {
                         .setTaskManagerMemory(option(args, "--tm-memory", "1280m"))
                         .setJobManagerMemory(option(args, "--jm-memory", "1024m"))
                         .setMetricsPorts(option(args, "--metrics-ports", "9250-9260"));
+        for (String kv; (kv = option(args, "--flink-option", null)) != null; ) {
+            int eq = kv.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException(
+                        "--flink-option must look like key=value, e.g."
+                                + " execution.checkpointing.interval=5s; got '"
+                                + kv
+                                + "'");
+            }
+            b.setOption(kv.substring(0, eq), kv.substring(eq + 1));
+        }
         noneLeft(args);
         FlinkCluster cluster = b.build();
         System.out.println(

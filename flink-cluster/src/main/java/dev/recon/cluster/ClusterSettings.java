@@ -2,7 +2,10 @@ package dev.recon.cluster;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Resolved settings of a {@link FlinkCluster}; built by {@link FlinkClusterBuilder}.
@@ -17,6 +20,7 @@ import java.util.List;
  * @param metricsPorts port range of the Prometheus reporter, e.g. 9250-9260
  * @param heartbeatTimeout how long until a silent TaskManager is declared lost
  * @param javaOptions extra JVM options of every process (the Avro trust list is always added)
+ * @param flinkOptions Flink options written to {@code config.yaml} over the generated ones
  */
 public record ClusterSettings(
         Path dir,
@@ -28,11 +32,13 @@ public record ClusterSettings(
         double managedFraction,
         String metricsPorts,
         Duration heartbeatTimeout,
-        List<String> javaOptions) {
+        List<String> javaOptions,
+        Map<String, String> flinkOptions) {
 
-    /** Copies the options list. */
+    /** Copies the options. */
     public ClusterSettings {
         javaOptions = List.copyOf(javaOptions);
+        flinkOptions = Collections.unmodifiableMap(new LinkedHashMap<>(flinkOptions));
     }
 
     /** The generated Flink configuration folder. */

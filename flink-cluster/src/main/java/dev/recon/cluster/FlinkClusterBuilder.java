@@ -3,7 +3,9 @@ package dev.recon.cluster;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Builder of {@link FlinkCluster}; see {@link FlinkCluster#builder()}. */
 public final class FlinkClusterBuilder {
@@ -17,6 +19,7 @@ public final class FlinkClusterBuilder {
     private String metricsPorts = "9250-9260";
     private Duration heartbeatTimeout = Duration.ofSeconds(20);
     private final List<String> javaOptions = new ArrayList<>();
+    private final Map<String, String> flinkOptions = new LinkedHashMap<>();
 
     FlinkClusterBuilder() {}
 
@@ -100,6 +103,25 @@ public final class FlinkClusterBuilder {
         return this;
     }
 
+    /**
+     * Sets a Flink option in the cluster's {@code config.yaml} over the generated ones, e.g. {@code
+     * execution.checkpointing.interval} to {@code 5 s}: jobs submitted to the cluster read it as
+     * {@code flink run} does.
+     */
+    public FlinkClusterBuilder setOption(String key, String value) {
+        if (key == null || key.isBlank() || value == null || value.isBlank()) {
+            throw new IllegalArgumentException(
+                    "a Flink option needs a key and a value, e.g. execution.checkpointing.interval"
+                            + " and 5 s; got '"
+                            + key
+                            + "' and '"
+                            + value
+                            + "'");
+        }
+        flinkOptions.put(key.trim(), value.trim());
+        return this;
+    }
+
     /** Resolves the settings; {@link FlinkCluster#start()} then launches the processes. */
     public FlinkCluster build() {
         int port = restPort == 0 ? FlinkCluster.freePort() : restPort;
@@ -114,7 +136,8 @@ public final class FlinkClusterBuilder {
                         managedFraction,
                         metricsPorts,
                         heartbeatTimeout,
-                        javaOptions));
+                        javaOptions,
+                        flinkOptions));
     }
 
     private static int positive(String what, int value, int max) {

@@ -51,6 +51,29 @@ class ClusterConfigTest {
     }
 
     @Test
+    void optionsGivenGoIntoTheConfigFileOverTheGeneratedOnes() throws Exception {
+        ClusterSettings s =
+                FlinkCluster.builder()
+                        .setDir(tmp)
+                        .setOption("execution.checkpointing.interval", "5 s")
+                        .setOption("state.backend.type", "hashmap")
+                        .build()
+                        .settings();
+        ClusterFiles.write(s, 6123);
+        Configuration c = GlobalConfiguration.loadConfiguration(s.confDir().toString());
+        assertThat(c.get(CheckpointingOptions.CHECKPOINTING_INTERVAL))
+                .isEqualTo(Duration.ofSeconds(5));
+        assertThat(c.get(StateBackendOptions.STATE_BACKEND))
+                .as("over the generated rocksdb")
+                .isEqualTo("hashmap");
+        assertThat(FlinkCluster.attach(tmp).settings().flinkOptions())
+                .containsEntry("execution.checkpointing.interval", "5 s")
+                .containsEntry("state.backend.type", "hashmap");
+        assertThatThrownBy(() -> FlinkCluster.builder().setOption("state.backend.type", " "))
+                .hasMessageContaining("a Flink option needs a key and a value");
+    }
+
+    @Test
     void memoryFitsASmallMachineAndIsPassedAsFlinkScriptsWould() throws Exception {
         ClusterSettings s = cluster().settings();
         ClusterFiles.write(s, 6123);

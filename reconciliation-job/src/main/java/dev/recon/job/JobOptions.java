@@ -16,10 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /** Options of the reconciliation job, parsed and validated from the command line. */
 public record JobOptions(
@@ -52,7 +54,8 @@ public record JobOptions(
         String stopLossAuditTopic,
         String stopLossControlTopic,
         PagingOptions paging,
-        Map<String, String> flinkOptions) {
+        Map<String, String> flinkOptions,
+        Set<String> givenFlags) {
 
     static final Flag BOOTSTRAP =
             Flag.of(
@@ -222,7 +225,8 @@ public record JobOptions(
                     "flink-option",
                     "key=value",
                     null,
-                    "Flink option for this job over the job's own defaults, repeatable (e.g."
+                    "Flink option for this job over its defaults, its other flags and the"
+                            + " cluster's configuration, repeatable (e.g."
                             + " state.backend.rocksdb.compression.per.level=SNAPPY_COMPRESSION)");
     static final Flag HELP = Flag.bool("help", "print this help and exit");
 
@@ -339,11 +343,30 @@ public record JobOptions(
                 f.get(STOPLOSS_AUDIT),
                 f.get(STOPLOSS_CONTROL),
                 PagingOptions.from(f),
-                flinkOptions(f));
+                flinkOptions(f),
+                givenFlags(f));
+    }
+
+    /**
+     * Whether {@code flag} was on the command line (not its default): a given flag goes over the
+     * cluster's configuration, a default goes under it.
+     */
+    boolean given(Flag flag) {
+        return givenFlags.contains(flag.name());
+    }
+
+    private static Set<String> givenFlags(Flags f) {
+        Set<String> given = new HashSet<>();
+        for (Flag flag : FLAGS) {
+            if (f.has(flag)) {
+                given.add(flag.name());
+            }
+        }
+        return Set.copyOf(given);
     }
 
     private static Map<String, String> flinkOptions(Flags f) throws UsageException {
-        Map<String, String> m = new LinkedHashMap<>();
+        Map<String, String> m = new HashMap<>();
         for (String kv : f.all(FLINK_OPTION)) {
             int eq = kv.indexOf('=');
             if (eq <= 0 || eq == kv.length() - 1) {

@@ -6,11 +6,8 @@ import dev.recon.job.operators.Lateness;
 
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.ExecutionOptions;
-import org.apache.flink.configuration.ExternalizedCheckpointRetention;
-import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.configuration.StateBackendOptions;
-import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
 import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -51,6 +48,18 @@ public final class ReconciliationMain {
             err.println("error: " + e.getMessage() + "\nrun with --help for every flag");
             return 2;
         }
+        JobConfig config;
+        try {
+            config = layered(opts);
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage() + "\nrun with --help for every flag");
+            return 2;
+        }
+        if (!config.fromCluster().isEmpty()) {
+            out.println(
+                    "the cluster's configuration goes over the job's defaults for "
+                            + String.join(", ", config.fromCluster()));
+        }
         List<String> topics =
                 new ArrayList<>(
                         List.of(opts.paymentsTopic(), opts.billsTopic(), opts.controlTopic()));
@@ -63,7 +72,7 @@ public final class ReconciliationMain {
             return 2;
         }
         StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.getExecutionEnvironment(jobConfig(opts));
+                StreamExecutionEnvironment.getExecutionEnvironment(config.configuration());
         newJob(opts).build(env);
         env.execute("recon: " + opts.paymentsTopic() + " vs " + opts.billsTopic());
         return 0;
@@ -85,20 +94,25 @@ public final class ReconciliationMain {
      * and L1.
      */
     public static void rocksDb(Configuration c) {
-        c.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
-        c.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        rocksDb(new JobConfig(c, new Configuration()));
+    }
+
+    /** {@link #rocksDb(Configuration)} where the cluster's configuration has not set the key. */
+    static void rocksDb(JobConfig c) {
+        c.byDefault(StateBackendOptions.STATE_BACKEND, "rocksdb");
+        c.byDefault(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
         // Partitioned index blocks: a lookup loads one small index partition into the block cache
         // instead of a whole SST file's index (about 480 KB for 380,000 keys). Unpartitioned, a
         // settled key's lookup could re-read and decompress that index each time once the cache
         // was under pressure: about 230 us a lookup, the matcher fell behind on its timers and took
         // no input for 1-2 minutes (benchmarks/README.md, "Eighth session").
-        c.set(RocksDBOptions.USE_PARTITIONED_INDEX_FILTERS, true);
+        c.byDefault(RocksDBOptions.USE_PARTITIONED_INDEX_FILTERS, true);
         // No compression in L0 and L1 (Snappy below): the synchronous part of a checkpoint flushes
         // the memtables into L0, and without Snappy that flush is shorter. f's mismatch p99 at 80%
         // of the max rate followed it: 460-857 ms against 742-1,886 ms with Snappy everywhere
         // (benchmarks/README.md, "Tenth session"). L0 and L1 take about twice the disk; the flag
         // --flink-option state.backend.rocksdb.compression.per.level=SNAPPY_COMPRESSION undoes it.
-        c.set(
+        c.byDefault(
                 RocksDBConfigurableOptions.COMPRESSION_PER_LEVEL,
                 List.of(
                         CompressionType.NO_COMPRESSION,
@@ -107,37 +121,32 @@ public final class ReconciliationMain {
     }
 
     /**
-     * Job-level configuration: RocksDB, checkpoints and their alignment, the network buffer
-     * timeout, no Kryo fallback, parallelism.
+     * The job's Flink configuration on its own (no cluster configuration under it): RocksDB,
+     * checkpoints and their alignment, the network buffer timeout, no Kryo fallback, parallelism.
      */
     public static Configuration jobConfig(JobOptions opts) {
-        Configuration c = new Configuration();
-        rocksDb(c);
-        c.set(PipelineOptions.GENERIC_TYPES, false);
-        // Keep the last checkpoint when the job is cancelled, so it can be restored from.
-        c.set(
-                CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
-                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-        if (!opts.checkpointInterval().isZero()) {
-            c.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, opts.checkpointInterval());
-            // Exactly-once checkpoints: a checkpoint never holds state whose alerts have not
-            // reached the at-least-once sink, so a restore cannot drop an alert. Unaligned, the
-            // records still in flight (alerts among them) are stored with the checkpoint and
-            // replayed on restore, so the guarantee holds, and a barrier waits for no backlog.
-            c.set(
-                    CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE,
-                    CheckpointingMode.EXACTLY_ONCE);
-            c.set(CheckpointingOptions.ENABLE_UNALIGNED, opts.unalignedCheckpoints());
+        try {
+            return JobConfig.of(opts, new Configuration()).configuration();
+        } catch (UsageException e) {
+            throw new IllegalStateException("no cluster configuration to conflict with", e);
         }
-        c.set(ExecutionOptions.BUFFER_TIMEOUT, opts.bufferTimeout());
-        if (opts.parallelism() > 0) {
-            c.set(
-                    org.apache.flink.configuration.CoreOptions.DEFAULT_PARALLELISM,
-                    opts.parallelism());
-        }
-        // last: what the user sets wins over the defaults above (and over flink run -D, which this
-        // configuration overrides)
-        opts.flinkOptions().forEach(c::setString);
-        return c;
+    }
+
+    /**
+     * The job's Flink configuration over the context's (under {@code flink run}: the cluster's
+     * config.yaml and -D; locally: none).
+     */
+    static JobConfig layered(JobOptions opts) throws UsageException {
+        return jobConfig(
+                opts, StreamExecutionEnvironment.getExecutionEnvironment().getConfiguration());
+    }
+
+    /**
+     * The job's Flink configuration over {@code cluster} (what {@code flink run} reads from
+     * config.yaml and -D): the job's defaults only where the cluster has not set the key, flags
+     * given on the command line and {@code --flink-option} over it.
+     */
+    static JobConfig jobConfig(JobOptions opts, ReadableConfig cluster) throws UsageException {
+        return JobConfig.of(opts, cluster);
     }
 }

@@ -1,11 +1,16 @@
 package dev.recon.job;
 
+import org.apache.flink.client.program.StreamContextEnvironment;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.core.execution.DefaultExecutorServiceLoader;
 import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
 import org.apache.flink.state.rocksdb.RocksDBOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.rocksdb.CompressionType;
 
@@ -132,5 +137,100 @@ class ReconciliationMainTest {
         assertThat(run("--bootstrap-servers", "x:1", "--flink-option", "no-value")).isEqualTo(2);
         assertThat(err())
                 .contains("--flink-option must look like key=value (a Flink configuration key)");
+    }
+
+    @Test
+    void theClustersConfigurationGoesOverTheJobsDefaultsAndGivenFlagsGoOverIt() throws Exception {
+        Configuration cluster = new Configuration(); // what flink run reads: config.yaml and -D
+        cluster.setString("execution.checkpointing.interval", "30 s");
+        cluster.setString("execution.buffer-timeout.interval", "50 ms");
+        cluster.setString("state.backend.rocksdb.compression.per.level", "SNAPPY_COMPRESSION");
+        cluster.setString("execution.checkpointing.unaligned.enabled", "true");
+
+        ReadableConfig env = underFlinkRun(cluster, "--bootstrap-servers", "x:1");
+        assertThat(env.get(CheckpointingOptions.CHECKPOINTING_INTERVAL))
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThat(env.get(ExecutionOptions.BUFFER_TIMEOUT)).isEqualTo(Duration.ofMillis(50));
+        assertThat(env.get(RocksDBConfigurableOptions.COMPRESSION_PER_LEVEL))
+                .containsExactly(CompressionType.SNAPPY_COMPRESSION);
+        assertThat(env.get(CheckpointingOptions.ENABLE_UNALIGNED)).isTrue();
+        assertThat(env.get(RocksDBOptions.USE_PARTITIONED_INDEX_FILTERS))
+                .as("a default the cluster does not set stays")
+                .isTrue();
+        assertThat(env.get(PipelineOptions.GENERIC_TYPES)).isFalse();
+        assertThat(
+                        ReconciliationMain.jobConfig(
+                                        JobOptions.parse(
+                                                new String[] {"--bootstrap-servers", "x:1"}),
+                                        cluster)
+                                .fromCluster())
+                .as("printed at submission")
+                .containsExactlyInAnyOrder(
+                        "execution.checkpointing.interval",
+                        "execution.buffer-timeout.interval",
+                        "state.backend.rocksdb.compression.per.level",
+                        "execution.checkpointing.unaligned.enabled");
+
+        ReadableConfig told =
+                underFlinkRun(
+                        cluster,
+                        "--bootstrap-servers",
+                        "x:1",
+                        "--checkpoint-interval-ms",
+                        "2000",
+                        "--buffer-timeout-ms",
+                        "10",
+                        "--checkpoint-alignment",
+                        "aligned",
+                        "--flink-option",
+                        "state.backend.rocksdb.compression.per.level=NO_COMPRESSION");
+        assertThat(told.get(CheckpointingOptions.CHECKPOINTING_INTERVAL))
+                .isEqualTo(Duration.ofSeconds(2));
+        assertThat(told.get(ExecutionOptions.BUFFER_TIMEOUT)).isEqualTo(Duration.ofMillis(10));
+        assertThat(told.get(CheckpointingOptions.ENABLE_UNALIGNED)).isFalse();
+        assertThat(told.get(RocksDBConfigurableOptions.COMPRESSION_PER_LEVEL))
+                .containsExactly(CompressionType.NO_COMPRESSION);
+    }
+
+    @Test
+    void aZeroIntervalCannotTurnOffTheClustersCheckpoints() throws Exception {
+        Configuration cluster = new Configuration();
+        cluster.setString("execution.checkpointing.interval", "30 s");
+        StreamContextEnvironment.setAsContext(
+                new DefaultExecutorServiceLoader(),
+                cluster,
+                getClass().getClassLoader(),
+                false,
+                true);
+        try {
+            assertThat(run("--bootstrap-servers", "x:1", "--checkpoint-interval-ms", "0"))
+                    .isEqualTo(2);
+        } finally {
+            StreamContextEnvironment.unsetAsContext();
+        }
+        assertThat(err())
+                .contains(
+                        "--checkpoint-interval-ms 0 cannot turn off the checkpoints the cluster's"
+                                + " configuration sets (execution.checkpointing.interval: 30000"
+                                + " ms)");
+    }
+
+    /** The environment's configuration as the job's main builds it under flink run. */
+    private ReadableConfig underFlinkRun(Configuration cluster, String... args) throws Exception {
+        StreamContextEnvironment.setAsContext(
+                new DefaultExecutorServiceLoader(),
+                cluster,
+                getClass().getClassLoader(),
+                false,
+                true);
+        try {
+            JobConfig config = ReconciliationMain.layered(JobOptions.parse(args));
+            StreamExecutionEnvironment env =
+                    StreamExecutionEnvironment.getExecutionEnvironment(config.configuration());
+            assertThat(env).isInstanceOf(StreamContextEnvironment.class);
+            return env.getConfiguration();
+        } finally {
+            StreamContextEnvironment.unsetAsContext();
+        }
     }
 }

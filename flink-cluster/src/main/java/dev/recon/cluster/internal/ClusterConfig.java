@@ -51,6 +51,7 @@ public final class ClusterConfig {
                 "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
         c.put("metrics.reporter.prom.port", s.metricsPorts());
         c.put("env.java.opts.all", String.join(" ", jvmOptions(s)));
+        c.putAll(s.flinkOptions()); // the user's, over the generated ones
         return c;
     }
 

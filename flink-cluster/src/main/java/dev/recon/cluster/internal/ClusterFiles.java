@@ -10,7 +10,10 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /** The cluster folder: conf/config.yaml, conf/log4j.properties and the settings for attach. */
@@ -49,6 +52,9 @@ public final class ClusterFiles {
         p.setProperty("metrics-ports", s.metricsPorts());
         p.setProperty("heartbeat-timeout-ms", Long.toString(s.heartbeatTimeout().toMillis()));
         p.setProperty("java-options", String.join("\u001f", s.javaOptions()));
+        List<String> flink = new ArrayList<>();
+        s.flinkOptions().forEach((k, v) -> flink.add(k + "=" + v));
+        p.setProperty("flink-options", String.join("\u001f", flink));
         try (Writer w = Files.newBufferedWriter(s.dir().resolve(SETTINGS))) {
             p.store(w, "recon cluster settings");
         }
@@ -82,7 +88,17 @@ public final class ClusterFiles {
                 Double.parseDouble(p.getProperty("managed-fraction")),
                 p.getProperty("metrics-ports"),
                 Duration.ofMillis(Long.parseLong(p.getProperty("heartbeat-timeout-ms"))),
-                opts.isEmpty() ? List.of() : List.of(opts.split("\u001f")));
+                opts.isEmpty() ? List.of() : List.of(opts.split("\u001f")),
+                flinkOptions(p.getProperty("flink-options", "")));
+    }
+
+    private static Map<String, String> flinkOptions(String joined) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String kv : joined.isEmpty() ? new String[0] : joined.split("\u001f")) {
+            int eq = kv.indexOf('=');
+            m.put(kv.substring(0, eq), kv.substring(eq + 1));
+        }
+        return m;
     }
 
     /** Fails with what to do when the job jar is missing. */

@@ -1,0 +1,115 @@
+package dev.recon.job;
+
+import dev.recon.job.cli.UsageException;
+
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.core.execution.CheckpointingMode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The job's Flink configuration in layers: the job's defaults go under the cluster's configuration
+ * (config.yaml, {@code flink run -D}), flags given on the command line go over it, and {@code
+ * --flink-option} goes over everything. Flink merges what this returns over the cluster's.
+ */
+final class JobConfig {
+    private final Configuration target;
+    private final ReadableConfig cluster;
+    private final List<String> fromCluster = new ArrayList<>();
+
+    JobConfig(Configuration target, ReadableConfig cluster) {
+        this.target = target;
+        this.cluster = cluster;
+    }
+
+    /** The layered configuration for {@code opts} over {@code cluster}. */
+    static JobConfig of(JobOptions opts, ReadableConfig cluster) throws UsageException {
+        JobConfig c = new JobConfig(new Configuration(), cluster);
+        ReconciliationMain.rocksDb(c);
+        c.byDefault(PipelineOptions.GENERIC_TYPES, false);
+        // Keep the last checkpoint when the job is cancelled, so it can be restored from.
+        c.byDefault(
+                CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        if (c.checkpointing(opts)) {
+            // Exactly-once checkpoints: a checkpoint never holds state whose alerts have not
+            // reached the at-least-once sink, so a restore cannot drop an alert. Unaligned, the
+            // records still in flight (alerts among them) are stored with the checkpoint and
+            // replayed on restore, so the guarantee holds, and a barrier waits for no backlog.
+            c.byDefault(
+                    CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE,
+                    CheckpointingMode.EXACTLY_ONCE);
+            c.byFlag(
+                    opts.given(JobOptions.ALIGNMENT),
+                    CheckpointingOptions.ENABLE_UNALIGNED,
+                    opts.unalignedCheckpoints());
+        }
+        c.byFlag(
+                opts.given(JobOptions.BUFFER_TIMEOUT),
+                ExecutionOptions.BUFFER_TIMEOUT,
+                opts.bufferTimeout());
+        if (opts.parallelism() > 0) { // 0: the cluster's default
+            c.target.set(CoreOptions.DEFAULT_PARALLELISM, opts.parallelism());
+        }
+        opts.flinkOptions().forEach(c.target::setString);
+        return c;
+    }
+
+    /** What Flink merges over the cluster's configuration. */
+    Configuration configuration() {
+        return target;
+    }
+
+    /** The keys where the cluster's configuration went over a job default. */
+    List<String> fromCluster() {
+        return List.copyOf(fromCluster);
+    }
+
+    /** A job default: set unless the cluster's configuration has the key. */
+    <T> void byDefault(ConfigOption<T> option, T value) {
+        if (cluster.getOptional(option).isPresent()) {
+            fromCluster.add(option.key());
+        } else {
+            target.set(option, value);
+        }
+    }
+
+    /** A flag's value: set when the flag was given, else a job default. */
+    private <T> void byFlag(boolean given, ConfigOption<T> option, T value) {
+        if (given) {
+            target.set(option, value);
+        } else {
+            byDefault(option, value);
+        }
+    }
+
+    /** Sets the checkpoint interval; true when the job checkpoints. */
+    private boolean checkpointing(JobOptions opts) throws UsageException {
+        var interval = cluster.getOptional(CheckpointingOptions.CHECKPOINTING_INTERVAL);
+        if (!opts.checkpointInterval().isZero()) {
+            byFlag(
+                    opts.given(JobOptions.CHECKPOINT),
+                    CheckpointingOptions.CHECKPOINTING_INTERVAL,
+                    opts.checkpointInterval());
+            return true;
+        }
+        if (interval.isPresent()) {
+            throw new UsageException(
+                    "--checkpoint-interval-ms 0 cannot turn off the checkpoints the cluster's"
+                            + " configuration sets ("
+                            + CheckpointingOptions.CHECKPOINTING_INTERVAL.key()
+                            + ": "
+                            + interval.get().toMillis()
+                            + " ms); drop the flag to use them, or remove the key there");
+        }
+        return false;
+    }
+}
