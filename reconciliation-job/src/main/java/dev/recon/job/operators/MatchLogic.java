@@ -177,8 +177,8 @@ final class MatchLogic {
 
     /**
      * A settled key's timer fired: the key is forgotten once its retention is over, else the timer
-     * comes back then. A key settled before {@code forget_at} existed has -1: its timer was the
-     * retention timer.
+     * comes back then (a key settled by an earlier version kept its deadline timer). A key settled
+     * before {@code forget_at} existed has -1: its timer was the retention timer.
      */
     private void forgetOrWait(TimerService ctx, MatchState s, long now) {
         if (now >= s.getForgetAt()) {
@@ -272,10 +272,11 @@ final class MatchLogic {
     }
 
     /**
-     * The key matched: it keeps only its fingerprints until the retention is over. The timer it has
-     * (the deadline's, usually) stays: deleting it and registering another on every match costs the
-     * hot path two timer operations, while letting it fire and come back at the end of the
-     * retention costs one registration, off the path of a deciding event.
+     * The key matched: it keeps only its fingerprints until the retention is over, and its timer
+     * (the deadline's, usually) moves to the end of the retention. Moving it costs the deciding
+     * event a timer deletion and a registration; letting the deadline timer fire and come back cost
+     * a timer firing, a state read and the same registration later, and the engine 6-20% of its
+     * throughput (benchmarks/README.md, "Eleventh session").
      */
     private void settle(TimerService ctx, MatchState s, long now) {
         long forgetAt = now + rules.verdicts().retentionMs();
@@ -283,9 +284,7 @@ final class MatchLogic {
         s.setPayment(null);
         s.setBill(null);
         s.setForgetAt(forgetAt);
-        if (s.getTimer() < 0 || s.getTimer() > forgetAt) {
-            schedule(ctx, s, forgetAt);
-        }
+        schedule(ctx, s, forgetAt);
     }
 
     private static void schedule(TimerService ctx, MatchState s, long at) {
