@@ -48,18 +48,35 @@ public final class ReconciliationMain {
             err.println("error: " + e.getMessage() + "\nrun with --help for every flag");
             return 2;
         }
-        JobConfig config;
-        try {
-            config = layered(opts);
-        } catch (UsageException e) {
-            err.println("error: " + e.getMessage() + "\nrun with --help for every flag");
+        JobConfig config = configure(opts, out, err);
+        if (config == null || !kafkaReady(opts, err)) {
             return 2;
         }
-        if (!config.fromCluster().isEmpty()) {
-            out.println(
-                    "the cluster's configuration goes over the job's defaults for "
-                            + String.join(", ", config.fromCluster()));
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(config.configuration());
+        newJob(opts).build(env);
+        env.execute("recon: " + opts.paymentsTopic() + " vs " + opts.billsTopic());
+        return 0;
+    }
+
+    /** The layered Flink configuration, or null after printing why it cannot be built. */
+    private static JobConfig configure(JobOptions opts, PrintStream out, PrintStream err) {
+        try {
+            JobConfig config = layered(opts);
+            if (!config.fromCluster().isEmpty()) {
+                out.println(
+                        "the cluster's configuration goes over the job's defaults for "
+                                + String.join(", ", config.fromCluster()));
+            }
+            return config;
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage() + "\nrun with --help for every flag");
+            return null;
         }
+    }
+
+    /** Whether the brokers answer and the topics exist; else prints what is wrong. */
+    private static boolean kafkaReady(JobOptions opts, PrintStream err) {
         List<String> topics =
                 new ArrayList<>(
                         List.of(opts.paymentsTopic(), opts.billsTopic(), opts.controlTopic()));
@@ -69,13 +86,9 @@ public final class ReconciliationMain {
             boolean stopLossTopic =
                     opts.stopLossTopics().stream().anyMatch(t -> problem.contains("'" + t + "'"));
             err.println("error: " + problem + (stopLossTopic ? " (or --stoploss off)" : ""));
-            return 2;
+            return false;
         }
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.getExecutionEnvironment(config.configuration());
-        newJob(opts).build(env);
-        env.execute("recon: " + opts.paymentsTopic() + " vs " + opts.billsTopic());
-        return 0;
+        return true;
     }
 
     /** The job wired to Kafka with these options. */
