@@ -196,12 +196,7 @@ class ReconciliationMainTest {
     void aZeroIntervalCannotTurnOffTheClustersCheckpoints() throws Exception {
         Configuration cluster = new Configuration();
         cluster.setString("execution.checkpointing.interval", "30 s");
-        StreamContextEnvironment.setAsContext(
-                new DefaultExecutorServiceLoader(),
-                cluster,
-                getClass().getClassLoader(),
-                false,
-                true);
+        asFlinkRunContext(cluster);
         try {
             assertThat(run("--bootstrap-servers", "x:1", "--checkpoint-interval-ms", "0"))
                     .isEqualTo(2);
@@ -215,14 +210,19 @@ class ReconciliationMainTest {
                                 + " ms)");
     }
 
-    /** The environment's configuration as the job's main builds it under flink run. */
-    private ReadableConfig underFlinkRun(Configuration cluster, String... args) throws Exception {
+    /** Makes getExecutionEnvironment() return what flink run gives a job's main. */
+    private void asFlinkRunContext(Configuration cluster) {
         StreamContextEnvironment.setAsContext(
                 new DefaultExecutorServiceLoader(),
                 cluster,
                 getClass().getClassLoader(),
                 false,
                 true);
+    }
+
+    /** The environment's configuration as the job's main builds it under flink run. */
+    private ReadableConfig underFlinkRun(Configuration cluster, String... args) throws Exception {
+        asFlinkRunContext(cluster);
         try {
             JobConfig config = ReconciliationMain.layered(JobOptions.parse(args));
             StreamExecutionEnvironment env =
