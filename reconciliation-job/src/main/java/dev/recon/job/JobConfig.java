@@ -10,7 +10,11 @@ import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
+import org.apache.flink.state.rocksdb.RocksDBOptions;
+import org.rocksdb.CompressionType;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +37,7 @@ final class JobConfig {
     /** The layered configuration for {@code opts} over {@code cluster}. */
     static JobConfig of(JobOptions opts, ReadableConfig cluster) throws UsageException {
         JobConfig c = new JobConfig(new Configuration(), cluster);
-        ReconciliationMain.rocksDb(c);
+        c.rocksDb();
         c.byDefault(PipelineOptions.GENERIC_TYPES, false);
         // Keep the last checkpoint when the job is cancelled, so it can be restored from.
         c.byDefault(
@@ -61,6 +65,32 @@ final class JobConfig {
         }
         opts.flinkOptions().forEach(c.target::setString);
         return c;
+    }
+
+    /**
+     * The job's RocksDB where the cluster's configuration has not set the key: incremental
+     * checkpoints, partitioned index blocks, no compression in L0 and L1.
+     */
+    void rocksDb() {
+        byDefault(StateBackendOptions.STATE_BACKEND, "rocksdb");
+        byDefault(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        // Partitioned index blocks: a lookup loads one small index partition into the block cache
+        // instead of a whole SST file's index (about 480 KB for 380,000 keys). Unpartitioned, a
+        // settled key's lookup could re-read and decompress that index each time once the cache
+        // was under pressure: about 230 us a lookup, the matcher fell behind on its timers and took
+        // no input for 1-2 minutes (benchmarks/README.md, "Eighth session").
+        byDefault(RocksDBOptions.USE_PARTITIONED_INDEX_FILTERS, true);
+        // No compression in L0 and L1 (Snappy below): the synchronous part of a checkpoint flushes
+        // the memtables into L0, and without Snappy that flush is shorter. f's mismatch p99 at 80%
+        // of the max rate followed it: 460-857 ms against 742-1,886 ms with Snappy everywhere
+        // (benchmarks/README.md, "Tenth session"). L0 and L1 take about twice the disk; the flag
+        // --flink-option state.backend.rocksdb.compression.per.level=SNAPPY_COMPRESSION undoes it.
+        byDefault(
+                RocksDBConfigurableOptions.COMPRESSION_PER_LEVEL,
+                List.of(
+                        CompressionType.NO_COMPRESSION,
+                        CompressionType.NO_COMPRESSION,
+                        CompressionType.SNAPPY_COMPRESSION));
     }
 
     /** What Flink merges over the cluster's configuration. */

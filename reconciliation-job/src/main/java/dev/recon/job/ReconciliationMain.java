@@ -4,14 +4,9 @@ import dev.recon.job.cli.Flags;
 import dev.recon.job.cli.UsageException;
 import dev.recon.job.operators.Lateness;
 
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
-import org.apache.flink.configuration.StateBackendOptions;
-import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
-import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.rocksdb.CompressionType;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -107,30 +102,7 @@ public final class ReconciliationMain {
      * and L1.
      */
     public static void rocksDb(Configuration c) {
-        rocksDb(new JobConfig(c, new Configuration()));
-    }
-
-    /** {@link #rocksDb(Configuration)} where the cluster's configuration has not set the key. */
-    static void rocksDb(JobConfig c) {
-        c.byDefault(StateBackendOptions.STATE_BACKEND, "rocksdb");
-        c.byDefault(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
-        // Partitioned index blocks: a lookup loads one small index partition into the block cache
-        // instead of a whole SST file's index (about 480 KB for 380,000 keys). Unpartitioned, a
-        // settled key's lookup could re-read and decompress that index each time once the cache
-        // was under pressure: about 230 us a lookup, the matcher fell behind on its timers and took
-        // no input for 1-2 minutes (benchmarks/README.md, "Eighth session").
-        c.byDefault(RocksDBOptions.USE_PARTITIONED_INDEX_FILTERS, true);
-        // No compression in L0 and L1 (Snappy below): the synchronous part of a checkpoint flushes
-        // the memtables into L0, and without Snappy that flush is shorter. f's mismatch p99 at 80%
-        // of the max rate followed it: 460-857 ms against 742-1,886 ms with Snappy everywhere
-        // (benchmarks/README.md, "Tenth session"). L0 and L1 take about twice the disk; the flag
-        // --flink-option state.backend.rocksdb.compression.per.level=SNAPPY_COMPRESSION undoes it.
-        c.byDefault(
-                RocksDBConfigurableOptions.COMPRESSION_PER_LEVEL,
-                List.of(
-                        CompressionType.NO_COMPRESSION,
-                        CompressionType.NO_COMPRESSION,
-                        CompressionType.SNAPPY_COMPRESSION));
+        new JobConfig(c, new Configuration()).rocksDb();
     }
 
     /**
