@@ -39,6 +39,12 @@ final class JobConfig {
         JobConfig c = new JobConfig(new Configuration(), cluster);
         c.rocksDb();
         c.byDefault(PipelineOptions.GENERIC_TYPES, false);
+        // Object reuse: without it Flink deep-copies every record between chained operators (each
+        // input record twice in a Kafka source's chain, each alert once per chained sink), about
+        // 40% of a source task's CPU (benchmarks/README.md, "Twelfth session"). Safe because no
+        // operator of the job changes a record it received or emitted: records are built new and
+        // state objects are never emitted (reconciliation-job/README.md, "For contributors").
+        c.byDefault(PipelineOptions.OBJECT_REUSE, true);
         // Keep the last checkpoint when the job is cancelled, so it can be restored from.
         c.byDefault(
                 CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,

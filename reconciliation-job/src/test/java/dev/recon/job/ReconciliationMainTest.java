@@ -158,6 +158,7 @@ class ReconciliationMainTest {
                 .as("a default the cluster does not set stays")
                 .isTrue();
         assertThat(env.get(PipelineOptions.GENERIC_TYPES)).isFalse();
+        assertThat(env.get(PipelineOptions.OBJECT_REUSE)).as("the job's default").isTrue();
         assertThat(
                         ReconciliationMain.jobConfig(
                                         JobOptions.parse(
@@ -190,6 +191,33 @@ class ReconciliationMainTest {
         assertThat(told.get(CheckpointingOptions.ENABLE_UNALIGNED)).isFalse();
         assertThat(told.get(RocksDBConfigurableOptions.COMPRESSION_PER_LEVEL))
                 .containsExactly(CompressionType.NO_COMPRESSION);
+    }
+
+    @Test
+    void objectReuseIsOnUnlessTheClusterOrAFlinkOptionTurnsItOff() throws Exception {
+        Configuration plain =
+                ReconciliationMain.jobConfig(
+                        JobOptions.parse(new String[] {"--bootstrap-servers", "x:1"}));
+        assertThat(plain.get(PipelineOptions.OBJECT_REUSE)).isTrue();
+
+        Configuration cluster = new Configuration();
+        cluster.setString("pipeline.object-reuse", "false");
+        assertThat(
+                        underFlinkRun(cluster, "--bootstrap-servers", "x:1")
+                                .get(PipelineOptions.OBJECT_REUSE))
+                .as("the cluster's config.yaml goes over the job's default")
+                .isFalse();
+
+        Configuration told =
+                ReconciliationMain.jobConfig(
+                        JobOptions.parse(
+                                new String[] {
+                                    "--bootstrap-servers",
+                                    "x:1",
+                                    "--flink-option",
+                                    "pipeline.object-reuse=false"
+                                }));
+        assertThat(told.get(PipelineOptions.OBJECT_REUSE)).isFalse();
     }
 
     @Test

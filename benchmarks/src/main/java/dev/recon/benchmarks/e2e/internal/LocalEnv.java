@@ -18,13 +18,14 @@ public final class LocalEnv {
 
     /**
      * The configuration of the bounded cases: RocksDB (incremental, partitioned index and no
-     * compression in L0 and L1 as deployed), checkpoints every {@code interval}, tally metrics, no
-     * restarts.
+     * compression in L0 and L1 as deployed), object reuse (as deployed), checkpoints every {@code
+     * interval}, tally metrics, no restarts.
      */
     public static Configuration config(Path workDir, Duration checkpointInterval) {
         Configuration c = new Configuration();
         ReconciliationMain.rocksDb(c); // as deployed, for every case alike
         c.set(PipelineOptions.GENERIC_TYPES, false);
+        c.set(PipelineOptions.OBJECT_REUSE, true); // the job's default (JobConfig), for every case
         c.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
         c.set(
                 CheckpointingOptions.CHECKPOINTS_DIRECTORY,
