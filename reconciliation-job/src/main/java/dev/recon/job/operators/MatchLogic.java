@@ -26,9 +26,7 @@ final class MatchLogic {
     private final ActiveRules rules;
     private final MatchMetrics metrics;
     private final LatenessGate lateness;
-    private final StreamProgress progress;
-    private final long lagHoldMs;
-    private long startedAt = -1; // the first element or timer, in processing time
+    private final VerdictHold hold;
 
     MatchLogic(
             ValueState<MatchState> state,
@@ -39,9 +37,7 @@ final class MatchLogic {
         this.rules = rules;
         this.metrics = metrics;
         this.lateness = new LatenessGate(lateness, rules, metrics);
-        this.lagHoldMs = lateness.lagHoldMs();
-        this.progress = new StreamProgress(lateness.outOfOrdernessMs());
-        metrics.progress(progress);
+        this.hold = new VerdictHold(lateness, metrics);
     }
 
     /** A payment arrived; beyond the allowed lateness it goes to {@code late} instead. */
@@ -51,8 +47,7 @@ final class MatchLogic {
         Verdicts verdicts = rules.verdicts();
         metrics.leftIn.inc();
         long now = ctx.currentProcessingTime();
-        startedAt(now);
-        progress.leftRead(p.getEventTime(), now);
+        hold.leftRead(p.getEventTime(), now);
         if (!verdicts.acceptsPayment(p)) {
             metrics.leftFilteredOut.inc(); // not reconciled: no state, no timer, no alert
             return;
@@ -100,8 +95,7 @@ final class MatchLogic {
         Verdicts verdicts = rules.verdicts();
         metrics.rightIn.inc();
         long now = ctx.currentProcessingTime();
-        startedAt(now);
-        progress.rightRead(b.getEventTime(), now);
+        hold.rightRead(b.getEventTime(), now);
         if (!verdicts.acceptsBill(b)) {
             metrics.rightFilteredOut.inc(); // not reconciled: no state, no timer, no alert
             return;
@@ -159,7 +153,11 @@ final class MatchLogic {
         if (s == null || s.getTimer() != ts) {
             return; // a timer that was replaced; should not happen, harmless if it does
         }
-        if (deferredAfterStart(ctx, s, now, verdicts) || heldForLag(ctx, s, ts, now, verdicts)) {
+        long later = hold.until(s, ts, now, ctx.currentWatermark(), verdicts);
+        if (later != VerdictHold.NOW) {
+            s.setTimer(-1L); // the firing timer is gone already
+            schedule(ctx, s, later);
+            state.update(s);
             return;
         }
         switch (s.getPhase()) {
@@ -186,80 +184,6 @@ final class MatchLogic {
         } else {
             ctx.registerProcessingTimeTimer(s.getForgetAt()); // same time, same timer: no duplicate
         }
-    }
-
-    /**
-     * After the job (re)starts, its sources first read a backlog: a deadline due in the first
-     * deadline after start could fire before the counterpart is read. Such verdicts wait until one
-     * full deadline has passed since start, so a restore never raises a false "missing".
-     */
-    private boolean deferredAfterStart(TimerService ctx, MatchState s, long now, Verdicts verdicts)
-            throws Exception {
-        long deadline;
-        if (s.getPhase() == MatchPhase.AWAITING_BILL) {
-            deadline = verdicts.rightDeadlineMs();
-        } else if (s.getPhase() == MatchPhase.AWAITING_PAYMENT) {
-            deadline = verdicts.leftDeadlineMs();
-        } else {
-            return false;
-        }
-        long earliest = startedAt(now) + deadline;
-        if (now >= earliest) {
-            return false;
-        }
-        s.setTimer(-1L); // the firing timer is gone already
-        schedule(ctx, s, earliest);
-        state.update(s);
-        metrics.deferredVerdicts.inc();
-        return true;
-    }
-
-    /**
-     * A due verdict waits while the counterpart stream, or one of its partitions (the watermark),
-     * is still being read but has not reached the deadline in its own event time (its consumer
-     * lags, the counterpart may be in the backlog), at most the lag hold past the time it first
-     * fell due.
-     */
-    private boolean heldForLag(TimerService ctx, MatchState s, long ts, long now, Verdicts verdicts)
-            throws Exception {
-        boolean awaitingBill = s.getPhase() == MatchPhase.AWAITING_BILL;
-        if (lagHoldMs == 0 || !awaitingBill && s.getPhase() != MatchPhase.AWAITING_PAYMENT) {
-            return false;
-        }
-        long dueAt = s.getDueAt() >= 0 ? s.getDueAt() : ts;
-        long wm = ctx.currentWatermark();
-        long at =
-                awaitingBill
-                        ? progress.recheckAt(
-                                false,
-                                s.getPayment().getEventTime(),
-                                verdicts.rightDeadlineMs(),
-                                wm,
-                                now)
-                        : progress.recheckAt(
-                                true,
-                                s.getBill().getEventTime(),
-                                verdicts.leftDeadlineMs(),
-                                wm,
-                                now);
-        if (at < 0 || now >= dueAt + lagHoldMs) {
-            return false;
-        }
-        if (s.getDueAt() < 0) {
-            s.setDueAt(dueAt);
-            metrics.heldVerdicts.inc();
-        }
-        s.setTimer(-1L); // the firing timer is gone already
-        schedule(ctx, s, Math.min(at, dueAt + lagHoldMs));
-        state.update(s);
-        return true;
-    }
-
-    private long startedAt(long now) {
-        if (startedAt < 0) {
-            startedAt = now;
-        }
-        return startedAt;
     }
 
     private void expire(TimerService ctx, MatchState s, MatchPhase phase, long now)
