@@ -37,14 +37,7 @@ final class JobConfig {
     /** The layered configuration for {@code opts} over {@code cluster}. */
     static JobConfig of(JobOptions opts, ReadableConfig cluster) throws UsageException {
         JobConfig c = new JobConfig(new Configuration(), cluster);
-        c.rocksDb();
-        c.byDefault(PipelineOptions.GENERIC_TYPES, false);
-        // Object reuse: without it Flink deep-copies every record between chained operators (each
-        // input record twice in a Kafka source's chain, each alert once per chained sink), about
-        // 40% of a source task's CPU (benchmarks/README.md, "Twelfth session"). Safe because no
-        // operator of the job changes a record it received or emitted: records are built new and
-        // state objects are never emitted (reconciliation-job/README.md, "For contributors").
-        c.byDefault(PipelineOptions.OBJECT_REUSE, true);
+        c.engine();
         // Keep the last checkpoint when the job is cancelled, so it can be restored from.
         c.byDefault(
                 CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
@@ -71,6 +64,18 @@ final class JobConfig {
         }
         opts.flinkOptions().forEach(c.target::setString);
         return c;
+    }
+
+    /** The job's defaults that no flag sets: its RocksDB, no generic types (Kryo), object reuse. */
+    void engine() {
+        rocksDb();
+        byDefault(PipelineOptions.GENERIC_TYPES, false);
+        // Object reuse: without it Flink deep-copies every record between chained operators (each
+        // input record twice in a Kafka source's chain, each alert once per chained sink), about
+        // 40% of a source task's CPU (benchmarks/README.md, "Twelfth session"). Safe because no
+        // operator of the job changes a record it received or emitted: records are built new and
+        // state objects are never emitted (reconciliation-job/README.md, "For contributors").
+        byDefault(PipelineOptions.OBJECT_REUSE, true);
     }
 
     /**

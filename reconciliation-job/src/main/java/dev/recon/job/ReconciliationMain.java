@@ -98,11 +98,11 @@ public final class ReconciliationMain {
     }
 
     /**
-     * The job's RocksDB: incremental checkpoints, partitioned index blocks, no compression in L0
-     * and L1.
+     * The job's defaults that no flag sets, into {@code c}: RocksDB (incremental checkpoints,
+     * partitioned index blocks, no compression in L0 and L1), no generic types, object reuse.
      */
-    public static void rocksDb(Configuration c) {
-        new JobConfig(c, new Configuration()).rocksDb();
+    public static void engineDefaults(Configuration c) {
+        new JobConfig(c, new Configuration()).engine();
     }
 
     /**

@@ -5,7 +5,6 @@ import dev.recon.job.ReconciliationMain;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -17,15 +16,12 @@ public final class LocalEnv {
     private LocalEnv() {}
 
     /**
-     * The configuration of the bounded cases: RocksDB (incremental, partitioned index and no
-     * compression in L0 and L1 as deployed), object reuse (as deployed), checkpoints every {@code
-     * interval}, tally metrics, no restarts.
+     * The configuration of the bounded cases: the job's defaults (RocksDB as deployed, no generic
+     * types, object reuse), checkpoints every {@code interval}, tally metrics, no restarts.
      */
     public static Configuration config(Path workDir, Duration checkpointInterval) {
         Configuration c = new Configuration();
-        ReconciliationMain.rocksDb(c); // as deployed, for every case alike
-        c.set(PipelineOptions.GENERIC_TYPES, false);
-        c.set(PipelineOptions.OBJECT_REUSE, true); // the job's default (JobConfig), for every case
+        ReconciliationMain.engineDefaults(c); // as deployed, for every case alike
         c.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
         c.set(
                 CheckpointingOptions.CHECKPOINTS_DIRECTORY,
