@@ -87,9 +87,7 @@ class ReconciliationMainTest {
 
     @Test
     void checkpointsAreAlignedAndBuffersFlushWithin100MsUnlessToldOtherwise() throws Exception {
-        Configuration deployed =
-                ReconciliationMain.jobConfig(
-                        JobOptions.parse(new String[] {"--bootstrap-servers", "x:1"}));
+        Configuration deployed = jobConfig("--bootstrap-servers", "x:1");
         assertThat(deployed.get(CheckpointingOptions.ENABLE_UNALIGNED)).isFalse();
         assertThat(deployed.get(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE))
                 .isEqualTo(CheckpointingMode.EXACTLY_ONCE);
@@ -103,13 +101,13 @@ class ReconciliationMainTest {
                         CompressionType.SNAPPY_COMPRESSION);
 
         Configuration told =
-                ReconciliationMain.jobConfig(
-                        JobOptions.parse(
-                                new String[] {
-                                    "--bootstrap-servers", "x:1",
-                                    "--checkpoint-alignment", "unaligned",
-                                    "--buffer-timeout-ms", "10"
-                                }));
+                jobConfig(
+                        "--bootstrap-servers",
+                        "x:1",
+                        "--checkpoint-alignment",
+                        "unaligned",
+                        "--buffer-timeout-ms",
+                        "10");
         assertThat(told.get(CheckpointingOptions.ENABLE_UNALIGNED)).isTrue();
         assertThat(told.get(ExecutionOptions.BUFFER_TIMEOUT)).isEqualTo(Duration.ofMillis(10));
 
@@ -121,15 +119,13 @@ class ReconciliationMainTest {
     @Test
     void flinkOptionsGoOverTheJobsDefaults() throws Exception {
         Configuration told =
-                ReconciliationMain.jobConfig(
-                        JobOptions.parse(
-                                new String[] {
-                                    "--bootstrap-servers", "x:1",
-                                    "--flink-option",
-                                            "state.backend.rocksdb.compression.per.level="
-                                                    + "SNAPPY_COMPRESSION",
-                                    "--flink-option", "execution.buffer-timeout.interval=5 ms"
-                                }));
+                jobConfig(
+                        "--bootstrap-servers",
+                        "x:1",
+                        "--flink-option",
+                        "state.backend.rocksdb.compression.per.level=" + "SNAPPY_COMPRESSION",
+                        "--flink-option",
+                        "execution.buffer-timeout.interval=5 ms");
         assertThat(told.get(RocksDBConfigurableOptions.COMPRESSION_PER_LEVEL))
                 .containsExactly(CompressionType.SNAPPY_COMPRESSION);
         assertThat(told.get(ExecutionOptions.BUFFER_TIMEOUT)).isEqualTo(Duration.ofMillis(5));
@@ -195,9 +191,7 @@ class ReconciliationMainTest {
 
     @Test
     void objectReuseIsOnUnlessTheClusterOrAFlinkOptionTurnsItOff() throws Exception {
-        Configuration plain =
-                ReconciliationMain.jobConfig(
-                        JobOptions.parse(new String[] {"--bootstrap-servers", "x:1"}));
+        Configuration plain = jobConfig("--bootstrap-servers", "x:1");
         assertThat(plain.get(PipelineOptions.OBJECT_REUSE)).isTrue();
 
         Configuration cluster = new Configuration();
@@ -209,14 +203,11 @@ class ReconciliationMainTest {
                 .isFalse();
 
         Configuration told =
-                ReconciliationMain.jobConfig(
-                        JobOptions.parse(
-                                new String[] {
-                                    "--bootstrap-servers",
-                                    "x:1",
-                                    "--flink-option",
-                                    "pipeline.object-reuse=false"
-                                }));
+                jobConfig(
+                        "--bootstrap-servers",
+                        "x:1",
+                        "--flink-option",
+                        "pipeline.object-reuse=false");
         assertThat(told.get(PipelineOptions.OBJECT_REUSE)).isFalse();
     }
 
@@ -249,6 +240,11 @@ class ReconciliationMainTest {
     }
 
     /** The environment's configuration as the job's main builds it under flink run. */
+    /** The job's configuration for {@code args}, as {@code main} builds it locally. */
+    private static Configuration jobConfig(String... args) throws Exception {
+        return ReconciliationMain.jobConfig(JobOptions.parse(args));
+    }
+
     private ReadableConfig underFlinkRun(Configuration cluster, String... args) throws Exception {
         asFlinkRunContext(cluster);
         try {
