@@ -4,6 +4,7 @@ import org.apache.flink.client.program.StreamContextEnvironment;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.core.execution.CheckpointingMode;
@@ -99,6 +100,9 @@ class ReconciliationMainTest {
                         CompressionType.NO_COMPRESSION,
                         CompressionType.NO_COMPRESSION,
                         CompressionType.SNAPPY_COMPRESSION);
+        assertThat(deployed.get(RocksDBConfigurableOptions.WRITE_BUFFER_SIZE))
+                .as("8 MB write buffers: a checkpoint flushes at most 8 MB per column family")
+                .isEqualTo(MemorySize.parse("8 mb"));
 
         Configuration told =
                 jobConfig(
@@ -142,6 +146,7 @@ class ReconciliationMainTest {
         cluster.setString("execution.buffer-timeout.interval", "50 ms");
         cluster.setString("state.backend.rocksdb.compression.per.level", "SNAPPY_COMPRESSION");
         cluster.setString("execution.checkpointing.unaligned.enabled", "true");
+        cluster.setString("state.backend.rocksdb.writebuffer.size", "64 mb");
 
         ReadableConfig env = underFlinkRun(cluster, "--bootstrap-servers", "x:1");
         assertThat(env.get(CheckpointingOptions.CHECKPOINTING_INTERVAL))
@@ -150,6 +155,8 @@ class ReconciliationMainTest {
         assertThat(env.get(RocksDBConfigurableOptions.COMPRESSION_PER_LEVEL))
                 .containsExactly(CompressionType.SNAPPY_COMPRESSION);
         assertThat(env.get(CheckpointingOptions.ENABLE_UNALIGNED)).isTrue();
+        assertThat(env.get(RocksDBConfigurableOptions.WRITE_BUFFER_SIZE))
+                .isEqualTo(MemorySize.parse("64 mb"));
         assertThat(env.get(RocksDBOptions.USE_PARTITIONED_INDEX_FILTERS))
                 .as("a default the cluster does not set stays")
                 .isTrue();
@@ -166,7 +173,8 @@ class ReconciliationMainTest {
                         "execution.checkpointing.interval",
                         "execution.buffer-timeout.interval",
                         "state.backend.rocksdb.compression.per.level",
-                        "execution.checkpointing.unaligned.enabled");
+                        "execution.checkpointing.unaligned.enabled",
+                        "state.backend.rocksdb.writebuffer.size");
 
         ReadableConfig told =
                 underFlinkRun(

@@ -137,7 +137,7 @@ class BenchHarnessSmokeTest {
     @Test
     void leversAreChosenByWordsOfTheirNames() {
         String compression = "lever: Snappy in every level (deployed: none in L0 and L1)";
-        String buffers = "lever: RocksDB write buffers 8 MB (deployed 64 MB)";
+        String buffers = "lever: RocksDB write buffers 64 MB (deployed 8 MB)";
         assertThat(BenchOptions.parse().runsLever(compression)).as("default: all").isTrue();
         BenchOptions some = BenchOptions.parse("--levers", "SNAPPY, heap");
         assertThat(some.runsLever(compression)).isTrue();

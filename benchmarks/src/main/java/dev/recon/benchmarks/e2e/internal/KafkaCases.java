@@ -207,8 +207,8 @@ public final class KafkaCases {
                 "lever: unaligned checkpoints (deployed aligned)",
                 new Lever(10_000, Map.of("execution.checkpointing.unaligned.enabled", "true")));
         l.put(
-                "lever: RocksDB write buffers 8 MB (deployed 64 MB)",
-                new Lever(10_000, Map.of("state.backend.rocksdb.writebuffer.size", "8 mb")));
+                "lever: RocksDB write buffers 64 MB (deployed 8 MB)",
+                new Lever(10_000, Map.of("state.backend.rocksdb.writebuffer.size", "64 mb")));
         l.put(
                 "lever: Snappy in every level (deployed: none in L0 and L1)",
                 new Lever(
