@@ -106,11 +106,9 @@ final class JobConfig {
         // 8 MB write buffers (64 MB by default): a checkpoint's synchronous part flushes what the
         // memtables hold, at most 8 MB per column family instead of up to 64 MB, so a checkpoint
         // stalls the matcher for less. f's p99 at half the max rate: 115-270 ms in four runs
-        // against
-        // 177-200 ms in three with 64 MB (204-464 ms in five earlier full runs); at 80% it was
-        // worse
-        // in three runs of four (530-699 ms against 308-420), within the 1 s target, and no live
-        // capacity was lost (benchmarks/README.md, "Thirteenth session").
+        // against 177-200 ms in three with 64 MB (204-464 ms in five earlier full runs); at 80%
+        // worse in three runs of four (530-699 ms against 308-420), within the 1 s target; no
+        // live capacity lost (benchmarks/README.md, "Thirteenth session").
         byDefault(RocksDBConfigurableOptions.WRITE_BUFFER_SIZE, MemorySize.parse("8 mb"));
     }
 
