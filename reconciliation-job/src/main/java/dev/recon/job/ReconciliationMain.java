@@ -98,8 +98,8 @@ public final class ReconciliationMain {
     }
 
     /**
-     * The job's defaults that no flag sets, into {@code c}: RocksDB (incremental checkpoints,
-     * partitioned index blocks, no compression in L0 and L1), no generic types, object reuse.
+     * The job's defaults that no flag sets, into {@code c}: its RocksDB options, no generic types,
+     * object reuse (listed and explained in {@code JobConfig.engine}).
      */
     public static void engineDefaults(Configuration c) {
         new JobConfig(c, new Configuration()).engine();

@@ -127,7 +127,7 @@ class ReconciliationMainTest {
                         "--bootstrap-servers",
                         "x:1",
                         "--flink-option",
-                        "state.backend.rocksdb.compression.per.level=" + "SNAPPY_COMPRESSION",
+                        "state.backend.rocksdb.compression.per.level=SNAPPY_COMPRESSION",
                         "--flink-option",
                         "execution.buffer-timeout.interval=5 ms");
         assertThat(told.get(RocksDBConfigurableOptions.COMPRESSION_PER_LEVEL))
